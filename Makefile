@@ -1,0 +1,60 @@
+# Partnerskap: `make run` starts the demo, `make test` runs the whole suite.
+# Both install what they need on a fresh Debian machine with Python 3.11 (run as root, or with sudo).
+
+VENV    := .venv
+BIN     := $(VENV)/bin
+PYTHON  ?= python3.11
+SUDO    := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+STAMP   := $(VENV)/.installed-$(shell md5sum pyproject.toml | cut -c1-12)
+
+.PHONY: run test test-fast install system-deps browser-deps messages makemessages lint format bench clean
+
+run: install messages
+	@mkdir -p var
+	DEBUG=1 $(BIN)/partnerskap migrate --no-input
+	DEBUG=1 $(BIN)/partnerskap demo
+	@echo "Partnerskap runs on http://127.0.0.1:8000 — log in with one of the demo logins above."
+	DEBUG=1 $(BIN)/partnerskap runserver 127.0.0.1:8000
+
+# The whole suite: unit, integration and browser tests. PostgreSQL when DATABASE_URL points to one.
+test: install messages browser-deps
+	DEBUG=1 $(BIN)/pytest $(PYTEST_ARGS)
+
+# Everything but the browser tests, for a quick loop while editing.
+test-fast: install messages
+	DEBUG=1 $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+install: system-deps $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { $(APT) update && $(APT) install -y python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+# gettext compiles the translation catalogues.
+system-deps:
+	@command -v msgfmt >/dev/null || { $(APT) update && $(APT) install -y gettext; }
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser here.
+browser-deps:
+	@test -x /usr/bin/chromium || { $(APT) update && $(APT) install -y chromium; }
+
+messages: system-deps
+	@cd src/partnerskap && ../../$(BIN)/django-admin compilemessages --ignore='.venv' -v0
+
+makemessages:
+	cd src/partnerskap && DEBUG=1 ../../$(BIN)/partnerskap makemessages -l nb -l nn -l en --no-obsolete --no-location
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format:
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Partnerskap: the place where a NAV partnership lives."""

@@ -1,0 +1,38 @@
+"""The JSON API under /api/v1/: one NinjaAPI that mounts each app's router."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from partnerskap.core.api import TokenAuth, api_session_auth, validation_error_detail
+from partnerskap.core.api import router as core_router
+from partnerskap.registry.api import router as registry_router
+
+api = NinjaAPI(
+    title="Partnerskap API",
+    version="1",
+    description="Everything a user can do in Partnerskap, with the same access rules as the pages.",
+    auth=[api_session_auth, TokenAuth()],
+    urls_namespace="api",
+)
+api.add_router("/", core_router, tags=["people"])
+api.add_router("/", registry_router, tags=["registry"])
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": validation_error_detail(exc)}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": _("You do not have access.")}, status=403)
+
+
+def api_urls() -> tuple:
+    """The API's URL patterns, opted out of LoginRequiredMiddleware: the API answers 401 itself."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback.login_required = False
+    return patterns, app_name, namespace

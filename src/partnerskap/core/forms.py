@@ -1,0 +1,43 @@
+"""Form helpers shared by every app: Aksel's CSS classes on Django's widgets."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+_WIDGET_CLASSES = {
+    forms.Select: "aksel-select__input aksel-body-short",
+    forms.SelectMultiple: "aksel-select__input aksel-body-short",
+    forms.Textarea: "aksel-textarea__input aksel-body-long",
+    forms.CheckboxInput: "aksel-checkbox__input",
+    forms.CheckboxSelectMultiple: "aksel-checkbox__input",
+}
+
+
+class AkselFormMixin:
+    """Gives every widget the Aksel class for its kind, and marks fields with errors."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            widget = field.widget
+            css = next(
+                (c for kind, c in _WIDGET_CLASSES.items() if isinstance(widget, kind)),
+                "aksel-text-field__input aksel-body-short",
+            )
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in getattr(self, "_errors", None) or {}:
+            if name in self.fields:  # type: ignore[attr-defined]
+                widget = self.fields[name].widget  # type: ignore[attr-defined]
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = f"{name}-error"
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's validation errors on the form fields they name, the rest on the form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)

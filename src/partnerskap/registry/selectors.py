@@ -1,0 +1,168 @@
+"""Reads shared by the registry's pages, API and documents, each with a fixed number of queries."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from partnerskap.core.models import RoleKind, User
+
+from . import rules as perms
+from .access import access_scope
+from .models import County, Municipality, Office, OpeningHours, Owner, Partnership, Role, ServiceArea
+
+
+# --- partnerships ---------------------------------------------------------------------------
+
+
+def _owners_prefetch() -> Prefetch:
+    return Prefetch(
+        "owners",
+        queryset=Owner.objects.select_related("county", "municipality").order_by(
+            "-kind", "municipality__number"
+        ),
+    )
+
+
+def _current_roles_prefetch() -> Prefetch:
+    return Prefetch(
+        "roles",
+        queryset=Role.objects.current().select_related("person").order_by("kind", "person__first_name"),
+        to_attr="current_roles",
+    )
+
+
+def partnership_list(user: User) -> QuerySet[Partnership]:
+    scope = access_scope(user)
+    qs = Partnership.objects.select_related("office", "office__county").prefetch_related(
+        _owners_prefetch(), _current_roles_prefetch()
+    )
+    if not scope.is_admin:
+        qs = qs.filter(id__in=scope.readable_partnerships)
+    return qs.order_by("name", "pk")
+
+
+def partnership_for_user(user: User, pk: int, *, change: bool = False) -> Partnership:
+    """The one access function for partnerships: 404 if not readable, 403 if not changeable."""
+    scope = access_scope(user)
+    if not scope.can_read_partnership(pk):
+        raise Http404
+    qs = Partnership.objects.select_related("office", "office__county", "office__service_area")
+    qs = qs.prefetch_related(
+        _owners_prefetch(),
+        _current_roles_prefetch(),
+        Prefetch("office__opening_hours", queryset=OpeningHours.objects.order_by("weekday")),
+    )
+    try:
+        partnership = qs.get(pk=pk)
+    except Partnership.DoesNotExist:
+        raise Http404 from None
+    if change and not perms.can_edit_partnership(user, partnership):
+        raise PermissionDenied
+    return partnership
+
+
+def partnership_leader(partnership: Partnership) -> User | None:
+    """The current NAV leader, read from the prefetched current roles."""
+    for role in getattr(partnership, "current_roles", []):
+        if role.kind == RoleKind.NAV_LEADER:
+            return role.person
+    return None
+
+
+def partnership_history(partnership: Partnership, limit: int = 20) -> list:
+    """Recent changes to the partnership, its owners and its roles, newest first."""
+    records = list(
+        Partnership.history.filter(id=partnership.pk).select_related("history_user")[:limit]
+    )
+    records += list(
+        Owner.history.filter(partnership_id=partnership.pk).select_related("history_user")[:limit]
+    )
+    records += list(
+        Role.history.filter(partnership_id=partnership.pk).select_related("history_user")[:limit]
+    )
+    records.sort(key=lambda r: r.history_date, reverse=True)
+    return records[:limit]
+
+
+# --- offices --------------------------------------------------------------------------------
+
+
+def office_list(user: User) -> QuerySet[Office]:
+    scope = access_scope(user)
+    qs = Office.objects.select_related("county", "service_area")
+    if not scope.is_admin:
+        qs = qs.filter(id__in=scope.readable_offices)
+    return qs.order_by("unit_number", "valid_from")
+
+
+def office_for_user(user: User, pk: int, *, change: bool = False) -> Office:
+    if not access_scope(user).can_read_office(pk):
+        raise Http404
+    qs = Office.objects.select_related("county", "service_area", "replaced_by").prefetch_related(
+        Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday")),
+        Prefetch("partnerships", queryset=Partnership.objects.order_by("name")),
+    )
+    try:
+        office = qs.get(pk=pk)
+    except Office.DoesNotExist:
+        raise Http404 from None
+    if change and not perms.can_edit_office(user, office):
+        raise PermissionDenied
+    return office
+
+
+def office_history(office: Office, limit: int = 20) -> list:
+    """Who changed the office and its opening hours, and when: newest first."""
+    records = list(Office.history.filter(id=office.pk).select_related("history_user")[:limit])
+    records += list(
+        OpeningHours.history.filter(office_id=office.pk).select_related("history_user")[:limit]
+    )
+    records.sort(key=lambda r: r.history_date, reverse=True)
+    return records[:limit]
+
+
+# --- reference data: readable by every signed-in person, changed by administrators ----------
+
+
+def require_reference_change(user: User) -> None:
+    if not perms.is_administrator(user):
+        raise PermissionDenied
+
+
+def county_list() -> QuerySet[County]:
+    return County.objects.order_by("number", "valid_from")
+
+
+def county_detail(pk: int) -> County:
+    qs = County.objects.prefetch_related(
+        Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
+        Prefetch("municipalities", queryset=Municipality.objects.order_by("number", "valid_from")),
+    )
+    try:
+        return qs.get(pk=pk)
+    except County.DoesNotExist:
+        raise Http404 from None
+
+
+def municipality_list() -> QuerySet[Municipality]:
+    return Municipality.objects.select_related("county", "replaced_by").order_by("number", "valid_from")
+
+
+def municipality_detail(pk: int) -> Municipality:
+    qs = Municipality.objects.select_related("county", "replaced_by").prefetch_related("predecessors")
+    try:
+        return qs.get(pk=pk)
+    except Municipality.DoesNotExist:
+        raise Http404 from None
+
+
+def service_area_list() -> QuerySet[ServiceArea]:
+    return ServiceArea.objects.select_related("county").order_by("county__number", "name")
+
+
+def service_area_detail(pk: int) -> ServiceArea:
+    try:
+        return ServiceArea.objects.select_related("county").get(pk=pk)
+    except ServiceArea.DoesNotExist:
+        raise Http404 from None
+

@@ -1,0 +1,277 @@
+"""Every write to the registry: one function per use case, transactional, validated, audited."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
+
+from partnerskap.core.models import RoleKind, User
+
+from .models import (
+    County,
+    Municipality,
+    Office,
+    OpeningHours,
+    Owner,
+    OwnerKind,
+    Partnership,
+    PartnershipModel,
+    Role,
+    ServiceArea,
+)
+
+
+def _save(instance: Model, actor: User | None) -> Model:
+    """Validate and save, recording the actor in the instance's history."""
+    instance.full_clean()
+    instance._history_user = actor  # type: ignore[attr-defined]
+    instance.save()
+    return instance
+
+
+def _assert_no_overlap(
+    qs: QuerySet, *, valid_from: date, valid_to: date | None, field: str, message: str
+) -> None:
+    if qs.overlapping(valid_from, valid_to).exists():
+        raise ValidationError({field: message})
+
+
+def _apply(instance: Model, fields: dict) -> Model:
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    return instance
+
+
+# --- reference data -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def county_save(*, actor: User, county: County | None = None, **fields: object) -> County:
+    county = _apply(county or County(), fields)
+    same = County.objects.filter(number=county.number).exclude(pk=county.pk)
+    if county.valid_from:
+        _assert_no_overlap(
+            same,
+            valid_from=county.valid_from,
+            valid_to=county.valid_to,
+            field="valid_from",
+            message=_("Another county has this number in an overlapping period."),
+        )
+    return _save(county, actor)
+
+
+@transaction.atomic
+def service_area_save(
+    *, actor: User, service_area: ServiceArea | None = None, **fields: object
+) -> ServiceArea:
+    return _save(_apply(service_area or ServiceArea(), fields), actor)
+
+
+@transaction.atomic
+def municipality_save(
+    *, actor: User, municipality: Municipality | None = None, **fields: object
+) -> Municipality:
+    municipality = _apply(municipality or Municipality(), fields)
+    municipality.full_clean()
+    same = Municipality.objects.filter(number=municipality.number).exclude(pk=municipality.pk)
+    _assert_no_overlap(
+        same,
+        valid_from=municipality.valid_from,
+        valid_to=municipality.valid_to,
+        field="valid_from",
+        message=_(
+            "Municipality number %(number)s is already in use in an overlapping period. "
+            "End the earlier municipality's validity first."
+        )
+        % {"number": municipality.number},
+    )
+    return _save(municipality, actor)
+
+
+@transaction.atomic
+def office_save(*, actor: User, office: Office | None = None, **fields: object) -> Office:
+    office = _apply(office or Office(), fields)
+    office.full_clean()
+    same = Office.objects.filter(unit_number=office.unit_number).exclude(pk=office.pk)
+    _assert_no_overlap(
+        same,
+        valid_from=office.valid_from,
+        valid_to=office.valid_to,
+        field="valid_from",
+        message=_(
+            "Unit number %(number)s is already in use in an overlapping period. "
+            "End the earlier office's validity first."
+        )
+        % {"number": office.unit_number},
+    )
+    return _save(office, actor)
+
+
+@dataclass(frozen=True)
+class DayHours:
+    weekday: int
+    opens: time
+    closes: time
+    note: str = ""
+
+
+@transaction.atomic
+def office_opening_hours_set(*, actor: User, office: Office, hours: Iterable[DayHours]) -> None:
+    """Replace the office's opening hours; days left out become closed. Unchanged days stay."""
+    wanted = {h.weekday: h for h in hours}
+    errors = {}
+    for h in wanted.values():
+        if h.closes <= h.opens:
+            errors[f"day_{h.weekday}"] = _("Closing time must be after opening time.")
+    if errors:
+        raise ValidationError(errors)
+    existing = {oh.weekday: oh for oh in OpeningHours.objects.select_for_update().filter(office=office)}
+    for weekday, row in existing.items():
+        if weekday not in wanted:
+            row._history_user = actor  # type: ignore[attr-defined]
+            row.delete()
+    for weekday, h in wanted.items():
+        row = existing.get(weekday)
+        if row and (row.opens, row.closes, row.note) == (h.opens, h.closes, h.note):
+            continue
+        row = row or OpeningHours(office=office, weekday=weekday)
+        _save(_apply(row, {"opens": h.opens, "closes": h.closes, "note": h.note}), actor)
+
+
+# --- partnerships ---------------------------------------------------------------------------
+
+
+def _validate_owners(
+    *, model: str, state_county: County | None, municipalities: list[Municipality],
+    host: Municipality | None,
+) -> None:
+    errors: dict[str, str] = {}
+    if state_county is None:
+        errors["state_county"] = _(
+            "A partnership must have the state as owner: choose the NAV county."
+        )
+    if not municipalities:
+        errors["municipalities"] = _("A partnership must have at least one municipality as owner.")
+    if model == PartnershipModel.HOST:
+        if host is None:
+            errors["host_municipality"] = _("Choose which municipality is the host.")
+        elif host not in municipalities:
+            errors["host_municipality"] = _("The host must be one of the owner municipalities.")
+        if len(municipalities) < 2:
+            errors["municipalities"] = _(
+                "A host-municipality partnership needs the host and at least one member."
+            )
+    elif model == PartnershipModel.SINGLE and len(municipalities) > 1:
+        errors["municipalities"] = _(
+            "A single-municipality partnership has exactly one municipality."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _set_owners(
+    partnership: Partnership, *, actor: User, state_county: County,
+    municipalities: list[Municipality], host: Municipality | None,
+) -> None:
+    for owner in Owner.objects.filter(partnership=partnership):
+        owner._history_user = actor  # type: ignore[attr-defined]
+        owner.delete()
+    _save(Owner(partnership=partnership, kind=OwnerKind.STATE, county=state_county), actor)
+    for municipality in municipalities:
+        owner = Owner(
+            partnership=partnership,
+            kind=OwnerKind.MUNICIPALITY,
+            municipality=municipality,
+            is_host=host is not None and municipality.pk == host.pk,
+        )
+        _save(owner, actor)
+
+
+@transaction.atomic
+def partnership_save(
+    *,
+    actor: User,
+    partnership: Partnership | None = None,
+    state_county: County | None,
+    municipalities: list[Municipality],
+    host_municipality: Municipality | None = None,
+    **fields: object,
+) -> Partnership:
+    """Create or change a partnership together with its owners; all or nothing."""
+    partnership = _apply(partnership or Partnership(), fields)
+    errors: dict[str, list[str]] = {}
+    try:
+        partnership.full_clean()
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    try:
+        _validate_owners(
+            model=partnership.model,
+            state_county=state_county,
+            municipalities=municipalities,
+            host=host_municipality,
+        )
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    _save(partnership, actor)
+    _set_owners(
+        partnership,
+        actor=actor,
+        state_county=state_county,  # type: ignore[arg-type]
+        municipalities=municipalities,
+        host=host_municipality if partnership.model == PartnershipModel.HOST else None,
+    )
+    return partnership
+
+
+@transaction.atomic
+def role_assign(
+    *,
+    actor: User,
+    person: User,
+    kind: str,
+    valid_from: date,
+    valid_to: date | None = None,
+    partnership: Partnership | None = None,
+    county: County | None = None,
+) -> Role:
+    same = Role.objects.filter(person=person, kind=kind, partnership=partnership, county=county)
+    _assert_no_overlap(
+        same,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        field="valid_from",
+        message=_("The person already has this role in an overlapping period."),
+    )
+    if kind == RoleKind.NAV_LEADER and partnership is not None:
+        leaders = Role.objects.filter(kind=kind, partnership=partnership).exclude(person=person)
+        _assert_no_overlap(
+            leaders,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            field="valid_from",
+            message=_("The office already has a NAV leader in this period. End that role first."),
+        )
+    role = Role(
+        person=person,
+        kind=kind,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        partnership=partnership,
+        county=county,
+    )
+    return _save(role, actor)
+
+
+@transaction.atomic
+def role_end(*, actor: User, role: Role, valid_to: date) -> Role:
+    if valid_to < role.valid_from:
+        raise ValidationError({"valid_to": _("A role cannot end before it starts.")})
+    role.valid_to = valid_to
+    return _save(role, actor)

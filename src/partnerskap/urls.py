@@ -1,0 +1,20 @@
+"""Project URL wiring only: each app owns its patterns."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from partnerskap.api import api_urls
+from partnerskap.core.auth import PartnerskapLoginView
+
+urlpatterns = [
+    path("logg-inn/", PartnerskapLoginView.as_view(), name="login"),
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api_urls()),
+    path("", include("partnerskap.registry.urls")),
+    path("", include("partnerskap.core.urls")),
+]

@@ -1,0 +1,98 @@
+"""Shared fixtures: a small world with Ørland and one neighbour, and a persona for every role."""
+
+from dataclasses import dataclass
+from datetime import time
+
+import pytest
+
+from partnerskap.core.models import RoleKind, User
+from partnerskap.registry.models import County, Municipality, Office, OpeningHours, Partnership
+
+from .factories import (
+    CountyFactory,
+    MunicipalityFactory,
+    UserFactory,
+    give_role,
+    partnership_with_owners,
+)
+
+
+@dataclass
+class World:
+    county: County
+    orland_municipality: Municipality
+    orland: Partnership
+    orland_office: Office
+    other: Partnership
+    other_office: Office
+    admin: User
+    nav_leader: User
+    municipal_owner: User
+    county_director: User
+    minute_taker: User
+    member: User
+    outsider: User
+    other_leader: User
+
+    def personas(self) -> dict[str, User]:
+        """Every persona by name, for tests that walk all of them."""
+        return {
+            "admin": self.admin,
+            "nav_leader": self.nav_leader,
+            "municipal_owner": self.municipal_owner,
+            "county_director": self.county_director,
+            "minute_taker": self.minute_taker,
+            "member": self.member,
+            "outsider": self.outsider,
+            "other_leader": self.other_leader,
+        }
+
+
+# Personas that may read Ørland's internal pages, and those that may also change them.
+ORLAND_READERS = {"admin", "nav_leader", "municipal_owner", "county_director", "minute_taker", "member"}
+ORLAND_EDITORS = {"admin", "nav_leader", "municipal_owner", "county_director"}
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    county = CountyFactory(number="50", name="NAV Trøndelag")
+    other_county = CountyFactory(number="15", name="NAV Møre og Romsdal")
+    orland_m = MunicipalityFactory(number="5057", name="Ørland", county=county)
+    other_m = MunicipalityFactory(number="1507", name="Ålesund", county=other_county)
+    orland = partnership_with_owners(
+        county, orland_m, name="NAV Ørland", office__unit_number="5057", office__name="NAV Ørland"
+    )
+    other = partnership_with_owners(
+        other_county, other_m, name="NAV Ålesund", office__unit_number="1507",
+        office__name="NAV Ålesund",
+    )
+    OpeningHours.objects.create(office=orland.office, weekday=0, opens=time(9), closes=time(15))
+    people = {
+        name: UserFactory(username=name)
+        for name in (
+            "admin", "nav_leader", "municipal_owner", "county_director", "minute_taker",
+            "member", "outsider", "other_leader",
+        )
+    }
+    give_role(people["admin"], RoleKind.ADMINISTRATOR)
+    give_role(people["nav_leader"], RoleKind.NAV_LEADER, partnership=orland)
+    give_role(people["municipal_owner"], RoleKind.MUNICIPAL_OWNER, partnership=orland)
+    give_role(people["county_director"], RoleKind.STATE_OWNER, county=county)
+    give_role(people["minute_taker"], RoleKind.MINUTE_TAKER, partnership=orland)
+    give_role(people["member"], RoleKind.MEMBER, partnership=orland)
+    give_role(people["other_leader"], RoleKind.NAV_LEADER, partnership=other)
+    return World(
+        county=county,
+        orland_municipality=orland_m,
+        orland=orland,
+        orland_office=orland.office,
+        other=other,
+        other_office=other.office,
+        **people,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:  # noqa: ANN001
+    """Tests create many people; the production hasher is deliberately slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
