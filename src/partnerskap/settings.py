@@ -43,6 +43,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "partnerskap.core",
     "partnerskap.registry",
+    "partnerskap.meetings",
     "partnerskap.demo",
     "django.contrib.admin",
     "django.contrib.auth",
