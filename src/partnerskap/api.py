@@ -7,6 +7,8 @@ from ninja import NinjaAPI
 
 from partnerskap.core.api import TokenAuth, api_session_auth, validation_error_detail
 from partnerskap.core.api import router as core_router
+from partnerskap.meetings.api import public_router as meetings_public_router
+from partnerskap.meetings.api import router as meetings_router
 from partnerskap.registry.api import router as registry_router
 
 api = NinjaAPI(
@@ -18,6 +20,9 @@ api = NinjaAPI(
 )
 api.add_router("/", core_router, tags=["people"])
 api.add_router("/", registry_router, tags=["registry"])
+api.add_router("/", meetings_router, tags=["meetings"])
+# Published minutes for everyone, without login: close to OParl's shape.
+api.add_router("/public", meetings_public_router, tags=["public"])
 
 
 @api.exception_handler(ValidationError)

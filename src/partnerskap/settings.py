@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "partnerskap.core",
     "partnerskap.registry",
     "partnerskap.meetings",
+    "partnerskap.documents",
     "partnerskap.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -16,5 +16,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api_urls()),
     path("", include("partnerskap.registry.urls")),
+    path("", include("partnerskap.meetings.urls")),
     path("", include("partnerskap.core.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Meeting pages: thin views over the meetings services and selectors."""
