@@ -9,6 +9,7 @@ from partnerskap.core.api import TokenAuth, api_session_auth, validation_error_d
 from partnerskap.core.api import router as core_router
 from partnerskap.meetings.api import public_router as meetings_public_router
 from partnerskap.meetings.api import router as meetings_router
+from partnerskap.meetings.services import ConflictError
 from partnerskap.registry.api import router as registry_router
 
 api = NinjaAPI(
@@ -23,6 +24,12 @@ api.add_router("/", registry_router, tags=["registry"])
 api.add_router("/", meetings_router, tags=["meetings"])
 # Published minutes for everyone, without login: close to OParl's shape.
 api.add_router("/public", meetings_public_router, tags=["public"])
+
+
+# Before the ValidationError handler: a ConflictError is a ValidationError that means "reload".
+@api.exception_handler(ConflictError)
+def on_conflict(request: HttpRequest, exc: ConflictError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.messages[0]}, status=409)
 
 
 @api.exception_handler(ValidationError)

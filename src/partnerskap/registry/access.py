@@ -36,6 +36,9 @@ class AccessScope:
     def can_create_partnership(self) -> bool:
         return self.is_admin or bool(self.county_state_owner)
 
+    def can_create_partnership_in(self, county_id: int) -> bool:
+        return self.is_admin or county_id in self.county_state_owner
+
 
 EMPTY_SCOPE = AccessScope(False, frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
 
@@ -58,6 +61,12 @@ def access_scope(user: User) -> AccessScope:
         scope = _scope_from_roles(roles)
     user._partnerskap_access = scope  # type: ignore[attr-defined]
     return scope
+
+
+def forget_access_scope(user: User) -> None:
+    """Drop the cached scope after a change that grants access, such as a new partnership."""
+    if hasattr(user, "_partnerskap_access"):
+        del user._partnerskap_access  # through request.user's lazy wrapper, not around it
 
 
 def _scope_from_roles(roles: list[tuple[str, int | None, int | None]]) -> AccessScope:

@@ -1,16 +1,18 @@
 """The registry in the JSON API: the same selectors, services and access rules as the pages."""
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from . import selectors, services
-from .access import access_scope
+from .access import access_scope, forget_access_scope
 from .models import County, Municipality, Office, Partnership, ServiceArea
 
 router = Router()
@@ -161,11 +163,54 @@ def _partnership_out(p: Partnership) -> dict:
     }
 
 
-def _get(model: type[Model], pk: int | None, field: str) -> Model | None:
-    """Resolve a referenced id, or a 422 that names the field."""
+class _Converted:
+    """A queryset whose rows become output dicts only for the page that pagination cuts out.
+
+    Converting the whole list first would read every row (and its prefetches) to return one page.
+    """
+
+    def __init__(self, queryset: QuerySet, convert: Callable[[Model], dict]) -> None:
+        self._queryset = queryset
+        self._convert = convert
+
+    def all(self) -> QuerySet:  # django-ninja counts with `.all().count()`
+        return self._queryset
+
+    def __len__(self) -> int:
+        return self._queryset.count()
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        return [self._convert(obj) for obj in self._queryset[page]]
+
+
+# The services name model fields; the API's payloads name ids. Errors name what the client sent.
+_PAYLOAD_NAMES = {
+    "county": "county_id",
+    "replaced_by": "replaced_by_id",
+    "office": "office_id",
+    "state_county": "state_county_id",
+    "municipalities": "municipality_ids",
+    "host_municipality": "host_municipality_id",
+}
+
+
+@contextmanager
+def _in_payload_terms() -> Iterator[None]:
+    """Rename the fields of a service's validation errors to the payload's: `office_id`."""
+    try:
+        yield
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        renamed = {_PAYLOAD_NAMES.get(f, f): errors for f, errors in exc.error_dict.items()}
+        raise ValidationError(renamed) from exc
+
+
+def _get(queryset: QuerySet, pk: int | None, field: str) -> Model | None:
+    """Resolve a referenced id among those the person may name, or a 422 that names the field."""
     if pk is None:
         return None
-    obj = model.objects.filter(pk=pk).first()
+    obj = queryset.filter(pk=pk).first()
     if obj is None:
         raise ValidationError({field: _("No such object: %(id)s.") % {"id": pk}})
     return obj
@@ -176,8 +221,8 @@ def _get(model: type[Model], pk: int | None, field: str) -> Model | None:
 
 @router.get("/counties", response=list[CountyOut], summary="Counties")
 @paginate(PageNumberPagination)
-def county_list(request: HttpRequest) -> list:
-    return [_county_out(c) for c in selectors.county_list()]
+def county_list(request: HttpRequest) -> _Converted:
+    return _Converted(selectors.county_list(), _county_out)
 
 
 @router.get("/counties/{county_id}", response=CountyOut, summary="One county")
@@ -187,8 +232,8 @@ def county_detail(request: HttpRequest, county_id: int) -> dict:
 
 @router.get("/service-areas", response=list[ServiceAreaOut], summary="Service areas")
 @paginate(PageNumberPagination)
-def service_area_list(request: HttpRequest) -> list[ServiceArea]:
-    return list(selectors.service_area_list())
+def service_area_list(request: HttpRequest) -> QuerySet[ServiceArea]:
+    return selectors.service_area_list()
 
 
 @router.get("/service-areas/{area_id}", response=ServiceAreaOut, summary="One service area")
@@ -203,8 +248,8 @@ def _municipality_out(m: Municipality) -> dict:
 
 @router.get("/municipalities", response=list[MunicipalityOut], summary="Municipalities")
 @paginate(PageNumberPagination)
-def municipality_list(request: HttpRequest) -> list:
-    return [_municipality_out(m) for m in selectors.municipality_list()]
+def municipality_list(request: HttpRequest) -> _Converted:
+    return _Converted(selectors.municipality_list(), _municipality_out)
 
 
 @router.get("/municipalities/{municipality_id}", response=MunicipalityOut)
@@ -214,15 +259,18 @@ def municipality_detail(request: HttpRequest, municipality_id: int) -> dict:
 
 def _municipality_fields(payload: MunicipalityIn) -> dict:
     data = payload.dict()
-    data["county"] = _get(County, data.pop("county_id"), "county_id")
-    data["replaced_by"] = _get(Municipality, data.pop("replaced_by_id"), "replaced_by_id")
+    data["county"] = _get(County.objects.all(), data.pop("county_id"), "county_id")
+    data["replaced_by"] = _get(
+        Municipality.objects.all(), data.pop("replaced_by_id"), "replaced_by_id"
+    )
     return data
 
 
 @router.post("/municipalities", response={201: MunicipalityOut}, summary="Register a municipality")
 def municipality_create(request: HttpRequest, payload: MunicipalityIn) -> tuple[int, dict]:
     selectors.require_reference_change(request.user)
-    m = services.municipality_save(actor=request.user, **_municipality_fields(payload))
+    with _in_payload_terms():
+        m = services.municipality_save(actor=request.user, **_municipality_fields(payload))
     return 201, _municipality_out(m)
 
 
@@ -230,7 +278,9 @@ def municipality_create(request: HttpRequest, payload: MunicipalityIn) -> tuple[
 def municipality_update(request: HttpRequest, municipality_id: int, payload: MunicipalityIn) -> dict:
     selectors.require_reference_change(request.user)
     m = selectors.municipality_detail(municipality_id)
-    m = services.municipality_save(actor=request.user, municipality=m, **_municipality_fields(payload))
+    with _in_payload_terms():
+        fields = _municipality_fields(payload)
+        m = services.municipality_save(actor=request.user, municipality=m, **fields)
     return _municipality_out(m)
 
 
@@ -253,8 +303,8 @@ def _office_out(o: Office, *, hours: bool = False) -> dict:
 
 @router.get("/offices", response=list[OfficeOut], summary="Offices you have access to")
 @paginate(PageNumberPagination)
-def office_list(request: HttpRequest) -> list:
-    return [_office_out(o) for o in selectors.office_list(request.user)]
+def office_list(request: HttpRequest) -> _Converted:
+    return _Converted(selectors.office_list(request.user), _office_out)
 
 
 @router.get("/offices/{office_id}", response=OfficeDetailOut, summary="One office")
@@ -284,8 +334,8 @@ def office_opening_hours(
 
 @router.get("/partnerships", response=list[PartnershipOut], summary="Partnerships you have access to")
 @paginate(PageNumberPagination)
-def partnership_list(request: HttpRequest) -> list:
-    return [_partnership_out(p) for p in selectors.partnership_list(request.user)]
+def partnership_list(request: HttpRequest) -> _Converted:
+    return _Converted(selectors.partnership_list(request.user), _partnership_out)
 
 
 @router.get("/partnerships/{partnership_id}", response=PartnershipOut)
@@ -293,12 +343,14 @@ def partnership_detail(request: HttpRequest, partnership_id: int) -> dict:
     return _partnership_out(selectors.partnership_for_user(request.user, partnership_id))
 
 
-def _partnership_fields(payload: PartnershipIn) -> dict:
+def _partnership_fields(request: HttpRequest, payload: PartnershipIn) -> dict:
     data = payload.dict()
-    data["office"] = _get(Office, data.pop("office_id"), "office_id")
-    data["state_county"] = _get(County, data.pop("state_county_id"), "state_county_id")
+    offices = selectors.office_choices(request.user)
+    data["office"] = _get(offices, data.pop("office_id"), "office_id")
+    counties = County.objects.all()
+    data["state_county"] = _get(counties, data.pop("state_county_id"), "state_county_id")
     data["host_municipality"] = _get(
-        Municipality, data.pop("host_municipality_id"), "host_municipality_id"
+        Municipality.objects.all(), data.pop("host_municipality_id"), "host_municipality_id"
     )
     ids = data.pop("municipality_ids")
     municipalities = list(Municipality.objects.filter(pk__in=ids))
@@ -312,12 +364,18 @@ def _partnership_fields(payload: PartnershipIn) -> dict:
 def partnership_create(request: HttpRequest, payload: PartnershipIn) -> tuple[int, dict]:
     if not access_scope(request.user).can_create_partnership:
         raise PermissionDenied
-    p = services.partnership_save(actor=request.user, **_partnership_fields(payload))
+    fields = _partnership_fields(request, payload)
+    with _in_payload_terms():
+        selectors.require_partnership_owner(request.user, fields["state_county"])
+        p = services.partnership_save(actor=request.user, **fields)
+    forget_access_scope(request.user)  # the new partnership is now theirs to read
     return 201, _partnership_out(selectors.partnership_for_user(request.user, p.pk))
 
 
 @router.put("/partnerships/{partnership_id}", response=PartnershipOut)
 def partnership_update(request: HttpRequest, partnership_id: int, payload: PartnershipIn) -> dict:
     p = selectors.partnership_for_user(request.user, partnership_id, change=True)
-    services.partnership_save(actor=request.user, partnership=p, **_partnership_fields(payload))
+    fields = _partnership_fields(request, payload)
+    with _in_payload_terms():
+        services.partnership_save(actor=request.user, partnership=p, **fields)
     return _partnership_out(selectors.partnership_for_user(request.user, partnership_id))

@@ -1,6 +1,7 @@
 """Forms validate input only; the services own the rules."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from partnerskap.core.forms import AkselFormMixin
@@ -48,6 +49,10 @@ class MunicipalityForm(AkselFormMixin, forms.ModelForm):
 
 
 class OfficeForm(AkselFormMixin, forms.ModelForm):
+    def __init__(self, *args: object, offices: QuerySet[Office], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["replaced_by"].queryset = offices
+
     class Meta:
         model = Office
         fields = [
@@ -88,9 +93,9 @@ class PartnershipForm(AkselFormMixin, forms.ModelForm):
         fields = ["name", "office", "model", "leader_employer", "description", "valid_from", "valid_to"]
         widgets = {**VALIDITY_WIDGETS, "description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, offices: QuerySet[Office], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = Office.objects.order_by("unit_number")
+        self.fields["office"].queryset = offices
         self.fields["model"].choices = PartnershipModel.choices
         if self.instance.pk:
             owners = list(self.instance.owners.all())

@@ -222,10 +222,12 @@ class Owner(TimeStampedModel):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=OwnerKind.choices)
     county = models.ForeignKey(
-        County, on_delete=models.PROTECT, null=True, blank=True, related_name="ownerships"
+        County, on_delete=models.PROTECT, null=True, blank=True, related_name="ownerships",
+        verbose_name=_("county"),
     )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="ownerships"
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="ownerships",
+        verbose_name=_("municipality"),
     )
     is_host = models.BooleanField(_("host municipality"), default=False)
 

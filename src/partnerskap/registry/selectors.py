@@ -1,8 +1,9 @@
 """Reads shared by the registry's pages, API and documents, each with a fixed number of queries."""
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from partnerskap.core.models import RoleKind, User
 
@@ -51,6 +52,7 @@ def partnership_for_user(user: User, pk: int, *, change: bool = False) -> Partne
         _owners_prefetch(),
         _current_roles_prefetch(),
         Prefetch("office__opening_hours", queryset=OpeningHours.objects.order_by("weekday")),
+        "bodies",  # the meetings app's bodies, listed on the partnership's page
     )
     try:
         partnership = qs.get(pk=pk)
@@ -93,6 +95,28 @@ def office_list(user: User) -> QuerySet[Office]:
     if not scope.is_admin:
         qs = qs.filter(id__in=scope.readable_offices)
     return qs.order_by("unit_number", "valid_from")
+
+
+def office_choices(user: User) -> QuerySet[Office]:
+    """The offices a person may name in a form: their own, and the offices of their county.
+
+    A form or API call that accepted any office would let the leader of one partnership attach
+    it to another partnership's office, and so gain access to that office.
+    """
+    scope = access_scope(user)
+    qs = Office.objects.order_by("unit_number", "valid_from")
+    if scope.is_admin:
+        return qs
+    return qs.filter(Q(id__in=scope.readable_offices) | Q(county_id__in=scope.county_state_owner))
+
+
+def require_partnership_owner(user: User, state_county: County | None) -> None:
+    """Only an administrator creates a partnership that a county other than their own owns."""
+    scope = access_scope(user)
+    if state_county is not None and not scope.can_create_partnership_in(state_county.pk):
+        raise ValidationError(
+            {"state_county": _("You can only create partnerships that your own NAV county owns.")}
+        )
 
 
 def office_for_user(user: User, pk: int, *, change: bool = False) -> Office:

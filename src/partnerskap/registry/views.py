@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -26,6 +26,12 @@ from .forms import (
     ServiceAreaForm,
 )
 from .models import Office, OpeningHours, Owner, Partnership, Role
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted data, also when it is empty: `request.POST or None` took that for a GET."""
+    return request.POST if request.method == "POST" else None
+
 
 # --- partnerships ---------------------------------------------------------------------------
 
@@ -70,9 +76,12 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _partnership_form(request: HttpRequest, partnership: Partnership | None) -> HttpResponse:
-    form = PartnershipForm(request.POST or None, instance=partnership)
+    offices = selectors.office_choices(request.user)
+    form = PartnershipForm(_posted(request), instance=partnership, offices=offices)
     if request.method == "POST" and form.is_valid():
         try:
+            if partnership is None:
+                selectors.require_partnership_owner(request.user, form.cleaned_data["state_county"])
             saved = services.partnership_save(
                 actor=request.user,
                 partnership=partnership,
@@ -95,7 +104,7 @@ def _partnership_form(request: HttpRequest, partnership: Partnership | None) -> 
 @require_http_methods(["GET", "POST"])
 def partnership_role_add(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_for_user(request.user, pk, change=True)
-    form = RoleForm(request.POST or None)
+    form = RoleForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.role_assign(actor=request.user, partnership=partnership, **form.cleaned_data)
@@ -139,7 +148,7 @@ def office_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def office_opening_hours(request: HttpRequest, pk: int) -> HttpResponse:
     office = selectors.office_for_user(request.user, pk, change=True)
-    form = OpeningHoursForm(request.POST or None, office=office)
+    form = OpeningHoursForm(_posted(request), office=office)
     if request.method == "POST" and form.is_valid():
         try:
             services.office_opening_hours_set(actor=request.user, office=office, hours=form.hours())
@@ -159,13 +168,19 @@ def office_opening_hours(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def office_create(request: HttpRequest) -> HttpResponse:
     selectors.require_reference_change(request.user)
-    return _object_form(request, OfficeForm, services.office_save, "office", None)
+    return _object_form(
+        request, OfficeForm, services.office_save, "office", None,
+        offices=selectors.office_choices(request.user),
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def office_edit(request: HttpRequest, pk: int) -> HttpResponse:
     office = selectors.office_for_user(request.user, pk, change=True)
-    return _object_form(request, OfficeForm, services.office_save, "office", office)
+    return _object_form(
+        request, OfficeForm, services.office_save, "office", office,
+        offices=selectors.office_choices(request.user),
+    )
 
 
 # --- reference data -------------------------------------------------------------------------
@@ -177,9 +192,10 @@ def _object_form(
     save: Callable[..., Model],
     kind: str,
     instance: Model | None,
+    **form_kwargs: object,
 ) -> HttpResponse:
     """Create or edit one registry object through its service; errors stay on the form."""
-    form = form_class(request.POST or None, instance=instance)
+    form = form_class(_posted(request), instance=instance, **form_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(actor=request.user, **{kind: instance}, **form.cleaned_data)
