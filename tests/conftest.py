@@ -96,3 +96,15 @@ def world(db: None) -> World:
 def _fast_password_hashing(settings) -> None:  # noqa: ANN001
     """Tests create many people; the production hasher is deliberately slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001
+    """Tests marked `postgres` need PostgreSQL's concurrency: skip them on any other database."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL=postgres://…")
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)

@@ -4,11 +4,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
 from partnerskap.core.models import User
+from partnerskap.registry.access import access_scope
+from partnerskap.registry.models import Partnership
 
 from . import minutes_state
 from .access import body_scope
@@ -16,6 +18,8 @@ from .models import (
     OPEN_ACTION_STATUSES,
     ActionItem,
     AgendaItem,
+    AnnualPlan,
+    ApprovalKind,
     Attachment,
     Attendance,
     Body,
@@ -104,6 +108,18 @@ def attachment_for_user(user: User, pk: int) -> Attachment:
     return attachment
 
 
+def minutes_version_for_user(user: User, pk: int) -> MinutesVersion:
+    """A frozen version of minutes, readable by whoever may read its meeting."""
+    version = (
+        MinutesVersion.objects.select_related("minutes__meeting", "created_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if version is None or not body_scope(user).can_read(version.minutes.meeting.body_id):
+        raise Http404
+    return version
+
+
 # --- lists ----------------------------------------------------------------------------------
 
 
@@ -114,7 +130,14 @@ def body_list(user: User) -> QuerySet[Body]:
 
 
 def body_meetings(body: Body) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(body=body).select_related("minutes").order_by("-starts_at")
+    """A body's meetings, newest first, ready for `minutes_state.effective_status` on every row
+    (it reads the body and the objections) in a fixed number of queries per page."""
+    return (
+        Meeting.objects.filter(body=body)
+        .select_related("body", "minutes")
+        .prefetch_related("minutes__comments")
+        .order_by("-starts_at")
+    )
 
 
 def open_actions(body_id: int, *, before: datetime | None = None) -> QuerySet[ActionItem]:
@@ -125,10 +148,22 @@ def open_actions(body_id: int, *, before: datetime | None = None) -> QuerySet[Ac
     return qs.select_related("owner", "item", "item__meeting").order_by("due_date", "pk")
 
 
+def body_calendar(body: Body, *, since: date | None = None) -> QuerySet[Meeting]:
+    """A body's meetings for its calendar feed, from a year back, with the agenda each event
+    describes prefetched: the feed costs two queries however many meetings it holds."""
+    since = since or timezone.localdate() - timedelta(days=365)
+    items = AgendaItem.objects.filter(status=ItemStatus.ACTIVE).order_by("position")
+    return (
+        Meeting.objects.filter(body=body, starts_at__date__gte=since)
+        .prefetch_related(Prefetch("items", queryset=items))
+        .order_by("starts_at")
+    )
+
+
 def my_actions(user: User) -> QuerySet[ActionItem]:
     return (
         ActionItem.objects.filter(owner=user, status__in=OPEN_ACTION_STATUSES)
-        .select_related("body", "item", "item__meeting")
+        .select_related("owner", "body", "item", "item__meeting")
         .order_by("due_date", "pk")
     )
 
@@ -195,13 +230,50 @@ def _person(user: User | None) -> str:
     return user.display_name if user else ""
 
 
+def _schedule(meeting: Meeting, items: list[AgendaItem]) -> tuple[dict[int, str], list[dict]]:
+    """Each active item's computed start ("HH:MM"), and the breaks, each tied to the item it
+    comes before, so a document can print the agenda without the meeting object."""
+    starts: dict[int, str] = {}
+    breaks: list[dict] = []
+    waiting: list[dict] = []
+    for slot in agenda_schedule(meeting, items):
+        at = slot.starts.strftime("%H:%M")
+        if slot.item is None:
+            waiting.append({"start": at, "minutes": slot.minutes})
+            continue
+        breaks += [{**b, "before_item": slot.item.pk} for b in waiting]
+        waiting = []
+        starts[slot.item.pk] = at
+    return starts, breaks
+
+
+def _approval(meeting: Meeting) -> dict:
+    """Where the minutes stand, for the status line of the documents. Deemed approval counts
+    as soon as it is true, even before the nightly job records it."""
+    minutes = meeting.minutes
+    status = minutes_state.effective_status(minutes)
+    deemed = minutes_state.is_deemed_approved(minutes)
+    approved_at = minutes_state.deemed_approved_at(minutes) if deemed else minutes.approved_at
+    return {
+        "status": status,
+        "kind": ApprovalKind.DEEMED.value if deemed else minutes.approval_kind,
+        "approved_at": timezone.localdate(approved_at).isoformat() if approved_at else None,
+        "approved_by": _person(minutes.approved_by),
+        "comment_deadline": (
+            minutes.comment_deadline.isoformat() if minutes.comment_deadline else None
+        ),
+    }
+
+
 def minutes_content(meeting: Meeting) -> dict:
     """The minutes as plain data: what documents render and what a version freezes."""
     meeting = meeting_detail(meeting)
     carried = list(open_actions(meeting.body_id, before=meeting.starts_at))
     local = timezone.localtime(meeting.starts_at)
+    agenda = list(meeting.items.all())
+    starts, breaks = _schedule(meeting, agenda)
     items = []
-    for item in meeting.items.all():
+    for item in agenda:
         entry = {
             "id": item.pk,
             "label": item.label,
@@ -217,6 +289,7 @@ def minutes_content(meeting: Meeting) -> dict:
             "legal_ground": item.legal_ground,
             "presenter": item.presenter,
             "planned_minutes": item.planned_minutes,
+            "start": starts.get(item.pk),
             "background": item.background,
             "notes": item.notes,
             "decision": item.decision_text,
@@ -251,6 +324,8 @@ def minutes_content(meeting: Meeting) -> dict:
         "chair": _person(meeting.chair),
         "minute_taker": _person(meeting.minute_taker),
         "introduction": meeting.minutes.introduction,
+        "approval": _approval(meeting),
+        "breaks": breaks,
         "attendance": [
             {"name": a.name, "represents": a.represents, "status": a.status,
              "status_display": str(a.get_status_display())}
@@ -304,7 +379,8 @@ def strip_exempt(content: dict) -> dict:
                 "status": item["status"], "status_note": "", "title": item["public_title"],
                 "public_title": item["public_title"], "exempt": True,
                 "legal_ground": item["legal_ground"], "presenter": "",
-                "planned_minutes": item["planned_minutes"], "background": "", "notes": "",
+                "planned_minutes": item["planned_minutes"], "start": item.get("start"),
+                "background": "", "notes": "",
                 "decision": "", "review_date": None, "actions": [], "attachments": [],
             })
         else:
@@ -324,3 +400,126 @@ def approved_content(meeting: Meeting) -> dict:
     no scheduled job has recorded yet, or minutes not yet approved)."""
     version = meeting.minutes.versions.order_by("-number").first()
     return version.content if version is not None else minutes_content(meeting)
+
+
+# --- the meeting pages ----------------------------------------------------------------------
+
+
+def with_effective_status(meetings: list[Meeting], body: Body) -> list[Meeting]:
+    """A page of one body's meetings, ready for `minutes_state.effective_status` without a query
+    per row: each meeting gets the body, and minutes out for comments get their comments."""
+    for meeting in meetings:
+        meeting.body = body
+    in_comment = [
+        m.minutes for m in meetings
+        if hasattr(m, "minutes") and m.minutes.status == MinutesStatus.IN_COMMENT
+    ]
+    prefetch_related_objects(in_comment, "comments")
+    return meetings
+
+
+def body_people(body: Body) -> QuerySet[User]:
+    """Who can chair, take the minutes or be responsible for a follow-up: the body's members
+    and the people with a role in its partnership."""
+    people = Q(body_memberships__body=body)
+    if body.partnership_id is not None:
+        people |= Q(roles__partnership_id=body.partnership_id)
+    return (
+        User.objects.filter(people, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def _recent(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Meetings from the start of last year on: the ones an item can sensibly go to."""
+    since = timezone.localdate().replace(month=1, day=1)
+    since = since.replace(year=since.year - 1)
+    return meetings.exclude(status=MeetingStatus.CANCELLED).filter(starts_at__date__gte=since)
+
+
+def move_targets(item: AgendaItem) -> QuerySet[Meeting]:
+    """Other meetings of the item's body; the service refuses those whose agenda is closed."""
+    meetings = Meeting.objects.filter(body_id=item.meeting.body_id).exclude(pk=item.meeting_id)
+    return _recent(meetings).order_by("-starts_at")
+
+
+def forward_targets(user: User, item: AgendaItem) -> QuerySet[Meeting]:
+    """Coming meetings of other bodies the person may run."""
+    scope = body_scope(user)
+    meetings = Meeting.objects.exclude(body_id=item.numbering_body_id).filter(
+        status__in=(MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT)
+    )
+    if not scope.is_admin:
+        meetings = meetings.filter(body_id__in=scope.editable)
+    return _recent(meetings).select_related("body").order_by("starts_at")
+
+
+def minutes_version(meeting: Meeting, number: int) -> MinutesVersion:
+    version = (
+        MinutesVersion.objects.filter(minutes__meeting=meeting, number=number)
+        .select_related("created_by")
+        .first()
+    )
+    if version is None:
+        raise Http404
+    return version
+
+
+def annual_plan(body: Body, year: int) -> AnnualPlan | None:
+    return AnnualPlan.objects.filter(body=body, year=year).first()
+
+
+def year_meetings(body: Body, year: int) -> QuerySet[Meeting]:
+    tz = timezone.get_current_timezone()
+    return (
+        Meeting.objects.filter(
+            body=body,
+            starts_at__gte=datetime(year, 1, 1, tzinfo=tz),
+            starts_at__lt=datetime(year + 1, 1, 1, tzinfo=tz),
+        )
+        .select_related("minutes")
+        .order_by("starts_at")
+    )
+
+
+def public_body(slug: str) -> Body:
+    body = Body.objects.select_related("partnership", "county").filter(slug=slug).first()
+    if body is None:
+        raise Http404
+    return body
+
+
+def public_partnership(pk: int) -> tuple[Partnership, list[Body]]:
+    """A partnership and its bodies that have published minutes."""
+    partnership = Partnership.objects.filter(pk=pk).first()
+    if partnership is None:
+        raise Http404
+    bodies = Body.objects.filter(partnership=partnership)
+    with_minutes = public_meetings(bodies).order_by().values("body_id")
+    return partnership, list(bodies.filter(id__in=with_minutes).order_by("name"))
+
+
+def public_attachment(meeting: Meeting, pk: int) -> Attachment:
+    """An attachment the public minutes list: never one that is exempt or on an exempt item."""
+    listed = {
+        attachment["id"]
+        for item in strip_exempt(approved_content(meeting))["items"]
+        for attachment in item["attachments"]
+    }
+    attachment = (
+        Attachment.objects.filter(pk=pk, exempt=False, item__exempt=False).first()
+        if pk in listed else None
+    )
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def body_partnerships(user: User) -> QuerySet[Partnership]:
+    """The partnerships the person may create bodies in: those they may change."""
+    scope = access_scope(user)
+    partnerships = Partnership.objects.order_by("name")
+    if scope.is_admin:
+        return partnerships
+    return partnerships.filter(id__in=scope.editable_partnerships)

@@ -5,19 +5,23 @@ with Norwegian messages, history recorded by simple-history with the actor, side
 after commit.
 """
 
+import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Model
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
 
-from . import minutes_state
+from . import minutes_state, uploads
 from .models import (
     OPEN_ACTION_STATUSES,
     ActionItem,
@@ -25,6 +29,7 @@ from .models import (
     AgendaItem,
     AnnualPlan,
     ApprovalKind,
+    Attachment,
     Attendance,
     AttendanceStatus,
     Body,
@@ -64,7 +69,12 @@ def _save(instance: Model, actor: User | None) -> Model:
 
 def _fresh(meeting_id: int) -> Meeting:
     """The meeting as committed, locked: guards must not trust a caller's stale copy."""
-    return Meeting.objects.select_for_update().select_related("minutes", "body").get(pk=meeting_id)
+    # Only the meeting's row: PostgreSQL cannot lock the nullable side of the minutes' outer join.
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("minutes", "body")
+        .get(pk=meeting_id)
+    )
 
 
 def _check_revision(model: type[Model], pk: int, revision: int | None) -> None:
@@ -168,6 +178,14 @@ def previous_meeting(meeting: Meeting) -> Meeting | None:
     )
 
 
+def _check_exempt(item: AgendaItem) -> None:
+    """Exemption from public access needs its legal ground (offentleglova)."""
+    if item.exempt and not item.legal_ground.strip():
+        raise ValidationError(
+            {"legal_ground": _("Give the legal ground for exempting the item from public access.")}
+        )
+
+
 def _add_item(meeting: Meeting, actor: User, **fields: object) -> AgendaItem:
     year = timezone.localtime(meeting.starts_at).year
     position = (meeting.items.aggregate(m=Max("position"))["m"] or 0) + 1
@@ -175,6 +193,7 @@ def _add_item(meeting: Meeting, actor: User, **fields: object) -> AgendaItem:
         meeting=meeting, numbering_body=meeting.body, year=year,
         number=_allocate_number(meeting.body, year), position=position, **fields,
     )
+    _check_exempt(item)
     return _save(item, actor)
 
 
@@ -236,7 +255,13 @@ def meeting_update(*, actor: User, meeting: Meeting, revision: int | None, **fie
         raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
     if calendar_changed:
         meeting.calendar_sequence += 1
-    return _save(meeting, actor)
+    _save(meeting, actor)
+    if calendar_changed and meeting.status == MeetingStatus.NOTICE_SENT:
+        # Invitees already have the meeting in their calendars: send the update (higher SEQUENCE).
+        from .notify import send_notice
+
+        transaction.on_commit(lambda: send_notice(meeting.pk))
+    return meeting
 
 
 def _transition(meeting: Meeting, actor: User, *, allowed_from: tuple, to: str) -> None:
@@ -331,6 +356,7 @@ def item_update(*, actor: User, item: AgendaItem, revision: int | None, **fields
     item.refresh_from_db()
     for key, value in fields.items():
         setattr(item, key, value)
+    _check_exempt(item)
     return _save(item, actor)
 
 
@@ -389,6 +415,44 @@ def item_withdraw(*, actor: User, item: AgendaItem, reason: str) -> AgendaItem:
     item.status = ItemStatus.WITHDRAWN
     item.status_note = reason
     return _save(item, actor)
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+
+def _megabytes(size: int) -> str:
+    return formats.number_format(size / (1024 * 1024), 1, use_l10n=True)
+
+
+@transaction.atomic
+def attachment_add(
+    *, actor: User, item: AgendaItem, file: File, title: str = "", exempt: bool = False,
+    legal_ground: str = "",
+) -> Attachment:
+    """Attach a file to an item: only PDF, DOCX, XLSX or an image, known by its content (not
+    its name), and no larger than ATTACHMENT_MAX_BYTES. Nothing is stored if either fails."""
+    minutes_state.assert_editable(_fresh(item.meeting_id))
+    name = os.path.basename(file.name or "")
+    limit = getattr(settings, "ATTACHMENT_MAX_BYTES", uploads.DEFAULT_MAX_BYTES)
+    if file.size > limit:
+        raise ValidationError({"file": _(
+            "“%(name)s” is %(size)s MB. An attachment can be at most %(limit)s MB."
+        ) % {"name": name, "size": _megabytes(file.size), "limit": _megabytes(limit)}})
+    content_type = uploads.sniff_content_type(file)
+    if content_type is None:
+        raise ValidationError({"file": _(
+            "“%(name)s” is not a PDF, Word (DOCX), Excel (XLSX) or image (PNG, JPEG) file. "
+            "Only those can be attached."
+        ) % {"name": name}})
+    digest = hashlib.sha256()
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    attachment = Attachment(
+        item=item, title=title or name, file=file, content_type=content_type, size=file.size,
+        sha256=digest.hexdigest(), exempt=exempt, legal_ground=legal_ground, uploaded_by=actor,
+    )
+    return _save(attachment, actor)
 
 
 # --- follow-up actions ----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from .models import ItemKind
 from .services import StandardItem
 
 PARTNERSHIP_MEETING_AGENDA = [
-    StandardItem(_("Status for the office: operations, economy and working environment"), ItemKind.INFORMATION, 30),
+    StandardItem(_("Status of the office: operations, finances and working environment"), ItemKind.INFORMATION, 30),
     StandardItem(_("Services to users and the challenges ahead"), ItemKind.DISCUSSION, 30),
     StandardItem(_("Shared goals and results, from users' needs and the owners' steering signals"), ItemKind.DISCUSSION, 30),
     StandardItem(_("Information from each owner"), ItemKind.INFORMATION, 20),

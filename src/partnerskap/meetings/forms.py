@@ -1,0 +1,491 @@
+"""Forms validate input only; the services own the rules."""
+
+from datetime import date, datetime, time, timedelta
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from partnerskap.core.forms import AkselFormMixin
+from partnerskap.core.models import User
+from partnerskap.registry.forms import DateInput, TimeInput
+from partnerskap.registry.models import Partnership
+
+from .models import (
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    BodyKind,
+    ItemKind,
+    Meeting,
+    MemberRole,
+    Season,
+)
+from .services import StandardItem, fridays
+from .standard import PARTNERSHIP_MEETING_AGENDA
+
+# --- bodies ---------------------------------------------------------------------------------
+
+
+class BodyForm(AkselFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind of body"), choices=BodyKind.choices)
+    partnership = forms.ModelChoiceField(
+        label=_("Partnership"), queryset=Partnership.objects.none()
+    )
+    slug = forms.SlugField(
+        label=_("Address of the public page"),
+        max_length=80,
+        help_text=_("Lower-case letters, digits and hyphens, e.g. orland-partnerskapsmote."),
+    )
+    default_location = forms.CharField(label=_("Usual place"), max_length=200, required=False)
+    standard_agenda = forms.CharField(
+        label=_("Standard agenda"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 9}),
+        help_text=_(
+            "One item per line, copied into every new meeting. Prefilled with the standard "
+            "agenda for partnership meetings; change or clear it for other bodies."
+        ),
+    )
+
+    def __init__(
+        self, *args: object, partnerships: QuerySet[Partnership], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = partnerships
+        self.fields["kind"].initial = BodyKind.PARTNERSHIP_MEETING
+        self.fields["standard_agenda"].initial = "\n".join(
+            str(s.title) for s in PARTNERSHIP_MEETING_AGENDA
+        )
+
+    def standard_items(self) -> list[StandardItem]:
+        """Lines taken from the partnership meeting's standard keep its kind and length."""
+        known = {str(s.title): s for s in PARTNERSHIP_MEETING_AGENDA}
+        lines = [line.strip() for line in self.cleaned_data["standard_agenda"].splitlines()]
+        return [
+            known.get(line) or StandardItem(line, ItemKind.DISCUSSION) for line in lines if line
+        ]
+
+    def body_fields(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in ("name", "kind", "partnership", "slug", "default_location")
+        }
+
+
+class BodyMemberForm(AkselFormMixin, forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("Person"), queryset=User.objects.filter(is_active=True).order_by("first_name")
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
+    represents = forms.CharField(label=_("Represents"), max_length=200, required=False)
+    valid_from = forms.DateField(label=_("Valid from"), widget=DateInput())
+    valid_to = forms.DateField(label=_("Valid to"), widget=DateInput(), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].initial = MemberRole.MEMBER
+        self.fields["valid_from"].initial = timezone.localdate()
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+
+def _aware(day: date, moment: time) -> datetime:
+    return datetime.combine(day, moment, tzinfo=timezone.get_current_timezone())
+
+
+class MeetingScheduleForm(AkselFormMixin, forms.Form):
+    day = forms.DateField(label=_("Date"), widget=DateInput())
+    start = forms.TimeField(label=_("Starts"), widget=TimeInput(), initial=time(11, 0))
+    end = forms.TimeField(label=_("Ends"), widget=TimeInput(), initial=time(14, 30))
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    location = forms.CharField(label=_("Place"), max_length=200, required=False)
+    video_link = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
+    chair = forms.ModelChoiceField(label=_("Chair"), queryset=User.objects.none(), required=False)
+    minute_taker = forms.ModelChoiceField(
+        label=_("Minute-taker"), queryset=User.objects.none(), required=False
+    )
+    lunch_at = forms.TimeField(
+        label=_("Lunch break at"), widget=TimeInput(), initial=time(12, 0), required=False
+    )
+    lunch_minutes = forms.IntegerField(
+        label=_("Length of the lunch break in minutes"),
+        min_value=0,
+        max_value=120,
+        initial=30,
+        required=False,
+        help_text=_("0 or empty for no break."),
+    )
+
+    def __init__(
+        self, *args: object, people: QuerySet[User], location: str = "", **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = people
+        self.fields["minute_taker"].queryset = people
+        self.fields["location"].initial = location
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The meeting must end after it starts."))
+        return data
+
+    def meeting_fields(self) -> dict:
+        data = self.cleaned_data
+        breaks = []
+        if data.get("lunch_at") and data.get("lunch_minutes"):
+            breaks = [{"at": data["lunch_at"].strftime("%H:%M"), "minutes": data["lunch_minutes"]}]
+        return {
+            "starts_at": _aware(data["day"], data["start"]),
+            "ends_at": _aware(data["day"], data["end"]),
+            "title": data["title"],
+            "location": data["location"],
+            "video_link": data["video_link"],
+            "chair": data["chair"],
+            "minute_taker": data["minute_taker"],
+            "breaks": breaks,
+        }
+
+
+SEASON_THEMES = {
+    Season.WINTER: pgettext_lazy("season theme", "Plan"),
+    Season.SPRING: pgettext_lazy("season theme", "Conference"),
+    Season.SUMMER: pgettext_lazy("season theme", "Evaluate"),
+    Season.AUTUMN: pgettext_lazy("season theme", "Develop and run"),
+}
+
+
+class AnnualPlanForm(AkselFormMixin, forms.Form):
+    """A year of meetings: up to four chosen dates, or the n-th Friday of chosen months."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    date_1 = forms.DateField(label=_("First date"), widget=DateInput(), required=False)
+    date_2 = forms.DateField(label=_("Second date"), widget=DateInput(), required=False)
+    date_3 = forms.DateField(label=_("Third date"), widget=DateInput(), required=False)
+    date_4 = forms.DateField(label=_("Fourth date"), widget=DateInput(), required=False)
+    months = forms.TypedMultipleChoiceField(
+        label=_("Or: months with a meeting"),
+        choices=list(MONTHS.items()),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Used when no dates are given above."),
+    )
+    week_of_month = forms.TypedChoiceField(
+        label=_("Which Friday of the month"),
+        coerce=int,
+        initial=2,
+        choices=[(1, _("First")), (2, _("Second")), (3, _("Third")), (4, _("Fourth"))],
+    )
+    start = forms.TimeField(label=_("Starts"), widget=TimeInput(), initial=time(11, 0))
+    end = forms.TimeField(label=_("Ends"), widget=TimeInput(), initial=time(14, 30))
+    location = forms.CharField(label=_("Place"), max_length=200, required=False)
+    theme_winter = forms.CharField(label=_("Theme in winter"), max_length=200, required=False)
+    theme_spring = forms.CharField(label=_("Theme in spring"), max_length=200, required=False)
+    theme_summer = forms.CharField(label=_("Theme in summer"), max_length=200, required=False)
+    theme_autumn = forms.CharField(label=_("Theme in autumn"), max_length=200, required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year + 1
+        self.fields["months"].initial = [2, 5, 9, 11]
+        for season, theme in SEASON_THEMES.items():
+            self.fields[f"theme_{season}"].initial = theme
+
+    def clean(self) -> dict:
+        data = super().clean()
+        chosen = [data[f"date_{n}"] for n in range(1, 5) if data.get(f"date_{n}")]
+        if not chosen and data.get("months") and data.get("year"):
+            chosen = fridays(data["year"], data["months"], data.get("week_of_month") or 2)
+        if not chosen:
+            raise forms.ValidationError(_("Give at least one date, or choose months."))
+        data["dates"] = sorted(set(chosen))
+        return data
+
+    def plan_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "year": data["year"],
+            "dates": data["dates"],
+            "start": data["start"],
+            "end": data["end"],
+            "location": data["location"],
+            "themes": {season.value: data[f"theme_{season.value}"] for season in Season},
+        }
+
+
+ATTENDED = [
+    (AttendanceStatus.PRESENT, AttendanceStatus.PRESENT.label),
+    (AttendanceStatus.ABSENT_WITH_NOTICE, AttendanceStatus.ABSENT_WITH_NOTICE.label),
+    (AttendanceStatus.ABSENT, AttendanceStatus.ABSENT.label),
+]
+
+
+class AttendanceForm(AkselFormMixin, forms.Form):
+    """One choice per invited person, and guests as free-text lines."""
+
+    guests = forms.CharField(
+        label=_("Guests"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One guest a line, e.g. “Kari Nordmann, Ørland kommune”."),
+    )
+
+    def __init__(self, *args: object, attendances: list[Attendance], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.invited = [a for a in attendances if a.status != AttendanceStatus.GUEST]
+        known = {value for value, _label in ATTENDED}
+        for attendance in self.invited:
+            label = attendance.name
+            if attendance.represents:
+                label = f"{attendance.name} ({attendance.represents})"
+            self.fields[f"status_{attendance.pk}"] = forms.ChoiceField(
+                label=label,
+                choices=ATTENDED,
+                initial=attendance.status
+                if attendance.status in known
+                else AttendanceStatus.PRESENT,
+            )
+        self.order_fields([f"status_{a.pk}" for a in self.invited] + ["guests"])
+
+    def statuses(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data[f"status_{a.pk}"] for a in self.invited}
+
+    def guest_names(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["guests"].splitlines() if line.strip()]
+
+
+class ConfirmForm(AkselFormMixin, forms.Form):
+    """A button that needs no input: sending the notice, marking the meeting held, approving."""
+
+
+class CancelForm(AkselFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Why is the meeting cancelled?"), max_length=300)
+
+
+class SendForCommentsForm(AkselFormMixin, forms.Form):
+    deadline = forms.DateField(
+        label=_("Deadline for comments"),
+        widget=DateInput(),
+        help_text=_("With no objection by this date, the minutes count as approved."),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].initial = timezone.localdate() + timedelta(days=14)
+
+
+class CommentForm(AkselFormMixin, forms.Form):
+    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
+    is_objection = forms.BooleanField(
+        label=_("I object to approving the minutes as they are"), required=False
+    )
+
+
+class MinutesIntroductionForm(AkselFormMixin, forms.Form):
+    introduction = forms.CharField(
+        label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CorrectionForm(AkselFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+    item = forms.ModelChoiceField(
+        label=_("Item to correct"), queryset=AgendaItem.objects.none(), required=False
+    )
+    decision_text = forms.CharField(
+        label=_("Corrected decision"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    notes = forms.CharField(
+        label=_("Corrected notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.order_by("position")
+        self.fields["item"].label_from_instance = lambda item: f"{item.label} {item.title}"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("item") and not (data.get("decision_text") or data.get("notes")):
+            self.add_error("decision_text", _("Give the corrected decision or notes."))
+        if not data.get("item") and (data.get("decision_text") or data.get("notes")):
+            self.add_error("item", _("Choose the item the correction is for."))
+        return data
+
+    def item_changes(self) -> dict[int, dict]:
+        item = self.cleaned_data.get("item")
+        if item is None:
+            return {}
+        fields = ("decision_text", "notes")
+        return {item.pk: {f: self.cleaned_data[f] for f in fields if self.cleaned_data[f]}}
+
+
+# --- agenda items ---------------------------------------------------------------------------
+
+NEW_ITEM_KINDS = [
+    (k.value, k.label) for k in (ItemKind.INFORMATION, ItemKind.DISCUSSION, ItemKind.DECISION)
+]
+
+
+class _ExemptMixin:
+    def clean(self) -> dict:
+        data = super().clean()  # type: ignore[misc]
+        if data.get("exempt") and not data.get("legal_ground"):
+            self.add_error(  # type: ignore[attr-defined]
+                "legal_ground", _("Give the legal ground for exempting it from public access.")
+            )
+        return data
+
+
+ITEM_WIDGETS = {
+    "background": forms.Textarea(attrs={"rows": 4}),
+    "notes": forms.Textarea(attrs={"rows": 4}),
+    "decision_text": forms.Textarea(attrs={"rows": 3}),
+    "review_date": DateInput(),
+}
+
+
+class ItemAddForm(_ExemptMixin, AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "kind",
+            "presenter",
+            "planned_minutes",
+            "background",
+            "exempt",
+            "legal_ground",
+            "public_title",
+        ]
+        widgets = ITEM_WIDGETS
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = NEW_ITEM_KINDS
+
+
+class ItemForm(_ExemptMixin, AkselFormMixin, forms.ModelForm):
+    """The whole item, before and after the meeting. `revision` is what the editor last saw:
+    the service refuses the save if someone else saved in between."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "kind",
+            "presenter",
+            "planned_minutes",
+            "background",
+            "notes",
+            "decision_text",
+            "review_date",
+            "exempt",
+            "legal_ground",
+            "public_title",
+        ]
+        widgets = ITEM_WIDGETS
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["revision"].initial = self.instance.revision
+
+    def item_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ReorderForm(forms.Form):
+    item = forms.ModelChoiceField(queryset=AgendaItem.objects.none())
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+
+    def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.order_by("position")
+
+    def new_order(self) -> list[int]:
+        """The agenda with the item swapped with its neighbour above or below."""
+        ids = list(self.fields["item"].queryset.values_list("pk", flat=True))
+        here = ids.index(self.cleaned_data["item"].pk)
+        there = here - 1 if self.cleaned_data["direction"] == "up" else here + 1
+        if 0 <= there < len(ids):
+            ids[here], ids[there] = ids[there], ids[here]
+        return ids
+
+
+def _meeting_label(meeting: Meeting) -> str:
+    local = timezone.localtime(meeting.starts_at)
+    return f"{local:%d.%m.%Y %H:%M} ({meeting.get_status_display()})"
+
+
+class MoveForm(AkselFormMixin, forms.Form):
+    target = forms.ModelChoiceField(
+        label=_("Move to the meeting on"), queryset=Meeting.objects.none()
+    )
+
+    def __init__(self, *args: object, targets: QuerySet[Meeting], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = targets
+        self.fields["target"].label_from_instance = _meeting_label
+
+
+class ForwardForm(AkselFormMixin, forms.Form):
+    target = forms.ModelChoiceField(
+        label=_("Forward to the meeting"), queryset=Meeting.objects.none()
+    )
+
+    def __init__(self, *args: object, targets: QuerySet[Meeting], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = targets
+        self.fields["target"].label_from_instance = lambda meeting: (
+            f"{meeting.body.name}, {_meeting_label(meeting)}"
+        )
+
+
+class WithdrawForm(AkselFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Why is the item withdrawn?"), max_length=300)
+
+
+class AttachmentForm(_ExemptMixin, AkselFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG).")
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        required=False,
+        help_text=_("Leave empty to use the file name."),
+    )
+    exempt = forms.BooleanField(label=_("Exempt from public access"), required=False)
+    legal_ground = forms.CharField(label=_("Legal ground"), max_length=200, required=False)
+
+
+# --- follow-ups -----------------------------------------------------------------------------
+
+
+class ActionForm(AkselFormMixin, forms.Form):
+    title = forms.CharField(label=_("What is to be done"), max_length=300)
+    owner = forms.ModelChoiceField(label=_("Responsible"), queryset=User.objects.none())
+    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
+
+    def __init__(self, *args: object, people: QuerySet[User], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people
+
+
+class ActionUpdateForm(AkselFormMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+    progress = forms.CharField(
+        label=_("Progress"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

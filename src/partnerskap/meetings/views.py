@@ -1,1 +1,0 @@
-"""Meeting pages: thin views over the meetings services and selectors."""

@@ -1,0 +1,286 @@
+"""A meeting's page and its steps: notice, attendance, held, minutes out for comments, comments,
+approval, publication, corrections and cancellation."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerskap.core.forms import add_service_errors
+
+from .. import minutes_state, selectors, services
+from ..access import body_scope
+from ..forms import (
+    AttendanceForm,
+    CancelForm,
+    CommentForm,
+    ConfirmForm,
+    CorrectionForm,
+    MinutesIntroductionForm,
+    SendForCommentsForm,
+)
+from ..models import AgendaItem, ItemStatus, Meeting
+from ..selectors import ScheduledItem
+from ._common import agenda_open, form_page, meeting_state, minutes_open, next_steps, state_label
+
+
+def _posted(request: HttpRequest) -> object:
+    return request.POST if request.method == "POST" else None
+
+
+def agenda_rows(meeting: Meeting, items: list[AgendaItem]) -> list[ScheduledItem]:
+    """Every item in agenda order, the active ones with their computed start and the breaks
+    between them; withdrawn and forwarded items keep their place without a time."""
+    scheduled = iter(selectors.agenda_schedule(meeting, items))
+    rows: list[ScheduledItem] = []
+    for item in items:
+        if item.status != ItemStatus.ACTIVE:
+            rows.append(ScheduledItem(item, None, item.planned_minutes))  # type: ignore[arg-type]
+            continue
+        slot = next(scheduled)
+        while slot.is_break:
+            rows.append(slot)
+            slot = next(scheduled)
+        rows.append(slot)
+    return rows
+
+
+@require_GET
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_detail(selectors.meeting_for_user(request.user, pk))
+    items = list(meeting.items.all())
+    state = meeting_state(meeting)
+    can_run = body_scope(request.user).can_edit(meeting.body_id)
+    context = {
+        "meeting": meeting,
+        "state": state,
+        "state_label": state_label(meeting),
+        "deemed": minutes_state.is_deemed_approved(meeting.minutes),
+        "agenda": agenda_rows(meeting, items),
+        "carried": list(selectors.open_actions(meeting.body_id, before=meeting.starts_at)),
+        "steps": next_steps(state, can_run=can_run),
+        "can_run": can_run,
+        "agenda_open": can_run and agenda_open(state),
+        "minutes_open": can_run and minutes_open(state),
+        "first_id": items[0].pk if items else None,
+        "last_id": items[-1].pk if items else None,
+        "comment_form": CommentForm(),
+        "deadline_form": SendForCommentsForm(),
+        "cancel_form": CancelForm(),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def _step(
+    request: HttpRequest,
+    meeting: Meeting,
+    form: Form,
+    perform: Callable[[], object],
+    *,
+    title: str,
+    submit: str,
+    done: str,
+    **extra: object,
+) -> HttpResponse:
+    """One step of the meeting through its service: back to the meeting when it succeeds,
+    the form again with the reason (400) when it does not."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform()
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return form_page(request, form, title=title, submit=submit, back=back, meeting=meeting, **extra)
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_send_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    return _step(
+        request,
+        meeting,
+        ConfirmForm(_posted(request)),
+        lambda: services.meeting_send_notice(actor=request.user, meeting=meeting),
+        title=_("Send the notice"),
+        submit=_("Send the notice"),
+        done=_("The notice was sent to everyone invited."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_mark_held(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    return _step(
+        request,
+        meeting,
+        ConfirmForm(_posted(request)),
+        lambda: services.meeting_mark_held(actor=request.user, meeting=meeting),
+        title=_("Mark the meeting as held"),
+        submit=_("Mark as held"),
+        done=_("The meeting is marked as held."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    form = CancelForm(_posted(request))
+    return _step(
+        request,
+        meeting,
+        form,
+        lambda: services.meeting_cancel(
+            actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]
+        ),
+        title=_("Cancel the meeting"),
+        submit=_("Cancel the meeting"),
+        done=_("The meeting is cancelled."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    attendances = list(meeting.attendances.order_by("name"))
+    form = AttendanceForm(_posted(request), attendances=attendances)
+    guests = [a for a in attendances if a not in form.invited]
+    return _step(
+        request,
+        meeting,
+        form,
+        lambda: services.attendance_record(
+            actor=request.user,
+            meeting=meeting,
+            statuses=form.statuses(),
+            guests=form.guest_names(),
+        ),
+        title=_("Record attendance"),
+        submit=_("Save attendance"),
+        done=_("The attendance was saved."),
+        guests=guests,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_send_for_comments(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    form = SendForCommentsForm(_posted(request))
+    return _step(
+        request,
+        meeting,
+        form,
+        lambda: services.minutes_send_for_comments(
+            actor=request.user, meeting=meeting, deadline=form.cleaned_data["deadline"]
+        ),
+        title=_("Send the minutes for comments"),
+        submit=_("Send for comments"),
+        done=_("The minutes were sent for comments."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk)
+    form = CommentForm(_posted(request))
+    return _step(
+        request,
+        meeting,
+        form,
+        lambda: services.minutes_comment(actor=request.user, meeting=meeting, **form.cleaned_data),
+        title=_("Comment on the minutes"),
+        submit=_("Send the comment"),
+        done=_("Your comment was recorded."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    return _step(
+        request,
+        meeting,
+        ConfirmForm(_posted(request)),
+        lambda: services.minutes_approve(actor=request.user, meeting=meeting),
+        title=_("Approve the minutes"),
+        submit=_("Approve the minutes"),
+        done=_("The minutes are approved."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    return _step(
+        request,
+        meeting,
+        ConfirmForm(_posted(request)),
+        lambda: services.minutes_publish(actor=request.user, meeting=meeting),
+        title=_("Publish the minutes"),
+        submit=_("Publish the minutes"),
+        done=_("The minutes are published on the public page."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    form = CorrectionForm(_posted(request), meeting=meeting)
+    return _step(
+        request,
+        meeting,
+        form,
+        lambda: services.minutes_correct(
+            actor=request.user,
+            meeting=meeting,
+            reason=form.cleaned_data["reason"],
+            item_changes=form.item_changes(),
+        ),
+        title=_("Correct the approved minutes"),
+        submit=_("Save as a new version"),
+        done=_("The correction was saved as a new version of the minutes."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def minutes_introduction(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    initial = {"introduction": meeting.minutes.introduction, "revision": meeting.revision}
+    form = MinutesIntroductionForm(_posted(request), initial=initial)
+    status = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_update(actor=request.user, meeting=meeting, **form.cleaned_data)
+        except services.ConflictError as exc:
+            add_service_errors(form, exc)
+            status = 409
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The introduction was saved."))
+            return redirect("meetings:meeting_detail", pk=pk)
+    return form_page(
+        request,
+        form,
+        title=_("Introduction to the minutes"),
+        submit=_("Save"),
+        back=reverse("meetings:meeting_detail", args=[pk]),
+        meeting=meeting,
+        status=status,
+    )
+
+
+@require_GET
+def minutes_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk)
+    version = selectors.minutes_version(meeting, number)
+    context = {"meeting": meeting, "version": version, "content": version.content}
+    return render(request, "meetings/minutes_version.html", context)
