@@ -17,6 +17,7 @@ from partnerskap.registry.models import (
     Role,
 )
 
+from . import meetings
 from .people import DEMO_PASSWORD, PEOPLE
 
 START_2018 = date(2018, 1, 1)
@@ -191,6 +192,7 @@ class DemoLoader:
             if not office.opening_hours.exists():
                 hours = [services.DayHours(d, _t(o), _t(c)) for d, o, c in rows]
                 services.office_opening_hours_set(actor=self.admin, office=office, hours=hours)
+        meetings.load(self.users)
 
     def _people(self) -> None:
         for p in PEOPLE:

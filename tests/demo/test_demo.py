@@ -1,0 +1,228 @@
+"""The demo data set: idempotent, and its meetings valid as the product would have made them."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import pytest
+from django.apps import apps
+from django.db import transaction
+from django.db.models import Q
+from django.test import override_settings
+from django.utils import timezone, translation
+
+from partnerskap.demo import meetings as demo_meetings
+from partnerskap.demo.loader import DemoLoader
+from partnerskap.meetings import selectors
+from partnerskap.meetings.models import (
+    OPEN_ACTION_STATUSES,
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    ApprovalKind,
+    Attendance,
+    Body,
+    BodyKind,
+    ItemKind,
+    MeetingStatus,
+    MemberRole,
+    MinutesComment,
+    MinutesStatus,
+)
+
+pytestmark = pytest.mark.django_db
+
+APPS = ("core", "registry", "meetings")
+
+# People named in the seed minutes: the demo tells their meetings with invented people only.
+SEED_NAMES = [
+    "Dahlmo",
+    "Stavnes",
+    "Cathrine",
+    "Knut Erik",
+    "Rødsand",
+    "Andreassen",
+    "Halsbakk",
+    "Troli",
+    "Amund",
+    "Eriksen",
+    "Espen",
+    "Strøm",
+    "Iveland",
+    "Nordnes",
+    "Åshild",
+    "Gundersen",
+    "Liv Marit",
+    "Bente",
+    "Jan Arve",
+    "Marit",
+    "Holte",
+    "Seljeseth",
+    "Kaarby",
+]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """The demo loaded once for the module, inside a transaction rolled back at the end; each
+    test runs in a savepoint of it. Yields how many after-commit callbacks (e-mails) it queued."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+        transaction.atomic(),
+    ):
+        connection = transaction.get_connection()
+        queued_before = len(connection.run_on_commit)
+        DemoLoader().load()
+        yield len(connection.run_on_commit) - queued_before
+        transaction.set_rollback(True)
+
+
+def test_historical_meetings_mail_nobody(demo):
+    assert demo == 0
+
+
+def _counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for name in APPS
+        for model in apps.get_app_config(name).get_models()
+    }
+
+
+def _nordland() -> Body:
+    return Body.objects.get(slug=demo_meetings.nordland.SLUG)
+
+
+def _orland() -> Body:
+    return Body.objects.get(slug=demo_meetings.orland.SLUG)
+
+
+def test_loading_twice_creates_nothing_new(demo):
+    before = _counts()
+    assert before["meetings.Meeting"] >= 8
+    DemoLoader().load()
+    assert _counts() == before
+
+
+def test_nordland_steering_group(demo):
+    body = _nordland()
+    assert body.kind == BodyKind.STEERING_GROUP
+    assert body.county.name == "NAV Nordland"
+    roles = {m.person.username: m.role for m in body.members.select_related("person")}
+    assert roles["fylkesdirektor.nordland"] == MemberRole.CHAIR
+    assert roles["prosjektleder.nordland"] == MemberRole.MINUTE_TAKER
+    assert {"leder.indresalten", "leder.meloy"} <= set(roles)
+    meetings = list(body.meetings.order_by("starts_at"))
+    assert len(meetings) >= 6
+    assert {m.starts_at.year for m in meetings} == {2017, 2018, 2019}
+    for meeting in meetings:
+        items = list(meeting.items.order_by("position"))
+        assert len(items) >= 5
+        with translation.override("nb"):
+            assert all(i.label == f"Sak {i.number}/{i.year % 100:02d}" for i in items)
+        assert meeting.items.filter(kind=ItemKind.FOLLOW_UPS).exists()
+        assert meeting.location.startswith("NAV Nordland, møterom")
+    titles = " ".join(AgendaItem.objects.filter(meeting__body=body).values_list("title", flat=True))
+    for topic in ("Status i pilotene", "Budsjett", "Delrapport", "Partnerskapskonferansen"):
+        assert topic in titles
+    budget_2019 = AgendaItem.objects.get(meeting__body=body, year=2019, title="Budsjett")
+    assert "1,2 millioner" in budget_2019.notes and "190 000" in budget_2019.notes
+
+
+def test_every_meeting_after_the_first_opens_with_approval_of_the_previous_minutes(demo):
+    for body in (_nordland(), _orland()):
+        first, *rest = body.meetings.order_by("starts_at")
+        assert first.items.order_by("position").first().kind == ItemKind.FOLLOW_UPS
+        for meeting in rest:
+            kinds = [i.kind for i in meeting.items.order_by("position")[:2]]
+            assert kinds == [ItemKind.MINUTES_APPROVAL, ItemKind.FOLLOW_UPS]
+
+
+def test_numbering_per_body_and_year_has_no_gaps_or_repeats(demo):
+    numbers = defaultdict(list)
+    for body_id, year, number in AgendaItem.objects.values_list("numbering_body", "year", "number"):
+        numbers[body_id, year].append(number)
+    assert len(numbers) >= 5  # Nordland 2017, 2018, 2019; Ørland 2020 and next year
+    for key, found in numbers.items():
+        assert sorted(found) == list(range(1, len(found) + 1)), key
+
+
+def test_decision_items_have_decisions_and_meetings_are_done(demo):
+    held = AgendaItem.objects.filter(meeting__status=MeetingStatus.PUBLISHED)
+    assert not held.filter(kind=ItemKind.DECISION, decision_text="").exists()
+    nordland = _nordland().meetings.all()
+    assert all(m.status == MeetingStatus.PUBLISHED for m in nordland)
+    assert all(m.held_at == m.ends_at for m in nordland)
+    assert all(m.notice_sent_at < m.starts_at for m in nordland)
+
+
+def test_public_minutes_exist(demo):
+    public = list(selectors.public_meetings(Body.objects.all()))
+    nordland = [m for m in public if m.body.slug == demo_meetings.nordland.SLUG]
+    orland = [m for m in public if m.body.slug == demo_meetings.orland.SLUG]
+    assert len(nordland) == _nordland().meetings.count()
+    assert len(orland) == 1
+    for meeting in public:
+        assert meeting.minutes.status == MinutesStatus.PUBLISHED
+        assert meeting.minutes.published_at > meeting.ends_at
+        version = meeting.minutes.versions.get()
+        assert version.content["items"]
+        assert version.created_at == meeting.minutes.approved_at
+    kinds = {m.minutes.approval_kind for m in nordland}
+    assert kinds == {ApprovalKind.EXPLICIT, ApprovalKind.DEEMED}
+
+
+def test_deemed_approval_follows_the_deadline(demo):
+    for minutes in [
+        m.minutes for m in _nordland().meetings.filter(minutes__approval_kind=ApprovalKind.DEEMED)
+    ]:
+        assert minutes.comment_deadline < timezone.localtime(minutes.approved_at).date()
+        assert minutes.sent_for_comments_at.date() < minutes.comment_deadline
+
+
+def test_follow_ups_have_owners_and_some_are_closed(demo):
+    actions = ActionItem.objects.filter(body=_nordland())
+    assert actions.count() >= 5
+    closed = actions.filter(status=ActionStatus.DONE)
+    assert closed.exists() and not closed.filter(closed_at__isnull=True).exists()
+    assert actions.filter(status__in=OPEN_ACTION_STATUSES).exists()
+    for action in actions.select_related("item__meeting"):
+        assert action.due_date >= action.item.meeting.starts_at.date()
+        if action.closed_at:
+            assert action.closed_at > action.item.meeting.starts_at
+
+
+def test_orland_partnership_meeting_and_the_next_one(demo):
+    body = _orland()
+    assert body.kind == BodyKind.PARTNERSHIP_MEETING
+    assert body.partnership.name == "NAV Ørland"
+    assert body.standard_items.count() == 8
+    held, upcoming = body.meetings.order_by("starts_at")
+    assert (held.starts_at.year, held.starts_at.month) == (2020, 9)
+    assert held.status == MeetingStatus.PUBLISHED
+    assert held.minutes.approval_kind == ApprovalKind.EXPLICIT
+    assert MinutesComment.objects.filter(minutes=held.minutes).count() == 1
+    assert ActionItem.objects.filter(body=body).count() == 2
+    assert upcoming.status == MeetingStatus.PLANNED
+    assert upcoming.starts_at > held.starts_at
+    content = selectors.minutes_content(upcoming)
+    assert content["items"][0]["title"].endswith("17.09.2020")
+    carried = content["items"][1]["carried_actions"]
+    assert [a["owner"] for a in carried] == ["Siri Lund"]
+
+
+def test_no_names_from_the_seed(demo):
+    texts = []
+    for model, fields in [
+        (AgendaItem, ["title", "notes", "decision_text", "presenter", "background"]),
+        (ActionItem, ["title", "progress"]),
+        (Attendance, ["name", "represents"]),
+        (MinutesComment, ["text"]),
+        (Body, ["name", "description"]),
+    ]:
+        for row in model.objects.values_list(*fields):
+            texts.extend(row)
+    text = " ".join(t for t in texts if t)
+    found = [name for name in SEED_NAMES if name in text]
+    assert found == []
+    assert Attendance.objects.filter(~Q(status="guest"), person__isnull=True).count() == 0
