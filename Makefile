@@ -8,7 +8,7 @@ SUDO    := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 STAMP   := $(VENV)/.installed-$(shell md5sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-fast install system-deps browser-deps messages makemessages lint format bench clean
+.PHONY: run test test-fast install system-deps test-deps messages makemessages lint format bench clean
 
 run: install messages
 	@mkdir -p var
@@ -18,11 +18,11 @@ run: install messages
 	DEBUG=1 $(BIN)/partnerskap runserver 127.0.0.1:8000
 
 # The whole suite: unit, integration and browser tests. PostgreSQL when DATABASE_URL points to one.
-test: install messages browser-deps
+test: install messages test-deps
 	DEBUG=1 $(BIN)/pytest $(PYTEST_ARGS)
 
 # Everything but the browser tests, for a quick loop while editing.
-test-fast: install messages
+test-fast: install messages test-deps
 	DEBUG=1 $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 install: system-deps $(STAMP)
@@ -38,15 +38,23 @@ $(STAMP): pyproject.toml
 system-deps:
 	@command -v msgfmt >/dev/null || { $(APT) update && $(APT) install -y gettext; }
 
-# Debian's Chromium for the browser tests; Playwright never downloads a browser here.
-browser-deps:
+# System tools the tests use: Debian's Chromium for the browser tests (Playwright never downloads a
+# browser here), pdftotext and LibreOffice to read generated PDF and DOCX files back.
+test-deps:
 	@test -x /usr/bin/chromium || { $(APT) update && $(APT) install -y chromium; }
+	@command -v pdftotext >/dev/null || { $(APT) update && $(APT) install -y poppler-utils; }
+	@command -v soffice >/dev/null || { $(APT) update && $(APT) install -y libreoffice-writer-nogui; }
 
 messages: system-deps
 	@cd src/partnerskap && ../../$(BIN)/django-admin compilemessages --ignore='.venv' -v0
 
 makemessages:
 	cd src/partnerskap && DEBUG=1 ../../$(BIN)/partnerskap makemessages -l nb -l nn -l en --no-obsolete --no-location
+
+# Page, API and PDF timings on national-scale data in a fresh database (bench/README.md).
+# PostgreSQL when DATABASE_URL points to one; BENCH_ARGS="-n 50" for more requests per route.
+bench: install messages
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint:
 	$(BIN)/ruff check src tests bench
