@@ -49,8 +49,14 @@ from .factories import MunicipalityFactory, OfficeFactory, UserFactory
 from .meetings.conftest import at
 
 PERSONAS = (
-    "admin", "nav_leader", "municipal_owner", "county_director", "minute_taker", "member",
-    "outsider", "other_leader",
+    "admin",
+    "nav_leader",
+    "municipal_owner",
+    "county_director",
+    "minute_taker",
+    "member",
+    "outsider",
+    "other_leader",
 )
 EVERYONE = frozenset(PERSONAS)
 OUTSIDERS = frozenset({"outsider", "other_leader"})
@@ -132,6 +138,7 @@ PAGES: dict[str, Rule] = {
     "meetings:meeting_attendance": RUN,
     "meetings:meeting_mark_held": RUN,
     "meetings:meeting_cancel": RUN,
+    "meetings:meeting_edit": RUN,
     "meetings:item_add": RUN,
     "meetings:item_reorder": Rule(INTERNAL, RUN.allowed, method="POST", ok=302),
     "meetings:minutes_introduction": RUN,
@@ -262,7 +269,7 @@ def _quiet_refusals() -> Iterator[None]:
 
 
 @pytest.fixture
-def walk(world, monkeypatch, settings, tmp_path) -> Walk:  # noqa: ANN001
+def walk(world, monkeypatch, settings, tmp_path) -> Walk:
     settings.MEDIA_ROOT = tmp_path  # the meetings' attachments
     # The schema takes a second to build; the walk requests /openapi.json once per persona.
     schema = _schema()
@@ -297,25 +304,40 @@ def walk(world, monkeypatch, settings, tmp_path) -> Walk:  # noqa: ANN001
     }
     bodies = {
         "POST /api/v1/municipalities": {
-            "number": "5097", "name": "Nykommune", "county_id": world.county.pk,
+            "number": "5097",
+            "name": "Nykommune",
+            "county_id": world.county.pk,
             "valid_from": "2024-01-01",
         },
         "PUT /api/v1/municipalities/{municipality_id}": {
-            "number": "5057", "name": "Ørland", "county_id": world.county.pk,
-            "population": 10500, "valid_from": "2018-01-01",
+            "number": "5057",
+            "name": "Ørland",
+            "county_id": world.county.pk,
+            "population": 10500,
+            "valid_from": "2018-01-01",
         },
         "PUT /api/v1/offices/{office_id}/opening-hours": [
-            {"weekday": 0, "opens": "09:00", "closes": "15:00",
-             "note": "Drop-in for unge under 30"},
+            {
+                "weekday": 0,
+                "opens": "09:00",
+                "closes": "15:00",
+                "note": "Drop-in for unge under 30",
+            },
         ],
         "POST /api/v1/partnerships": {
-            "name": "NAV Ledig", "office_id": spare_office.pk, "model": "single",
-            "valid_from": "2024-01-01", "state_county_id": world.county.pk,
+            "name": "NAV Ledig",
+            "office_id": spare_office.pk,
+            "model": "single",
+            "valid_from": "2024-01-01",
+            "state_county_id": world.county.pk,
             "municipality_ids": [spare_municipality.pk],
         },
         "PUT /api/v1/partnerships/{partnership_id}": {
-            "name": "NAV Ørland", "office_id": office.pk, "model": "single",
-            "valid_from": "2018-01-01", "state_county_id": world.county.pk,
+            "name": "NAV Ørland",
+            "office_id": office.pk,
+            "model": "single",
+            "valid_from": "2018-01-01",
+            "state_county_id": world.county.pk,
             "municipality_ids": [world.orland_municipality.pk],
         },
         "set_language": {"language": "nn", "next": "/"},
@@ -355,8 +377,13 @@ SECRET_ATTACHMENTS = ["Intern risikovurdering", "Oversikt over berørte ansatte"
 
 def _file(title: str, item: AgendaItem, *, exempt: bool = False) -> Attachment:
     return Attachment.objects.create(
-        item=item, title=title, file=SimpleUploadedFile("vedlegg.pdf", b"%PDF-1.4 walk"),
-        content_type="application/pdf", size=13, sha256="0" * 64, exempt=exempt,
+        item=item,
+        title=title,
+        file=SimpleUploadedFile("vedlegg.pdf", b"%PDF-1.4 walk"),
+        content_type="application/pdf",
+        size=13,
+        sha256="0" * 64,
+        exempt=exempt,
         legal_ground="Offentleglova § 13" if exempt else "",
     )
 
@@ -369,7 +396,7 @@ def _hold(meeting: Meeting, actor: User) -> None:
     meeting_services.meeting_mark_held(actor=actor, meeting=meeting)
 
 
-def _meetings_world(world) -> MeetingsWalk:  # noqa: ANN001
+def _meetings_world(world) -> MeetingsWalk:
     """Ørland's partnership meeting B, which approves and publishes in two steps, with
 
     - M, planned for next year. The walk requests the API routes in the order of API, and they
@@ -387,27 +414,39 @@ def _meetings_world(world) -> MeetingsWalk:  # noqa: ANN001
     today = timezone.localdate()
     year = today.year + 1
     body = meeting_services.body_create(
-        actor=leader, name="Partnerskapsmøtet i NAV Ørland", kind=BodyKind.PARTNERSHIP_MEETING,
-        slug="orland-partnerskapsmote", partnership=world.orland,
+        actor=leader,
+        name="Partnerskapsmøtet i NAV Ørland",
+        kind=BodyKind.PARTNERSHIP_MEETING,
+        slug="orland-partnerskapsmote",
+        partnership=world.orland,
         standard_items=PARTNERSHIP_MEETING_AGENDA,
     )
     Body.objects.filter(pk=body.pk).update(publish_on_approval=False)
     body.refresh_from_db()
-    for person, role in [(world.municipal_owner, MemberRole.CHAIR),
-                         (world.minute_taker, MemberRole.MINUTE_TAKER)]:
-        meeting_services.body_member_add(actor=leader, body=body, person=person, role=role,
-                                         valid_from=date(2018, 1, 1))
+    for person, role in [
+        (world.municipal_owner, MemberRole.CHAIR),
+        (world.minute_taker, MemberRole.MINUTE_TAKER),
+    ]:
+        meeting_services.body_member_add(
+            actor=leader, body=body, person=person, role=role, valid_from=date(2018, 1, 1)
+        )
 
     def plan(of: Body, day: date) -> Meeting:
         return meeting_services.meeting_schedule(
-            actor=leader, body=of, starts_at=at(day, 11), ends_at=at(day, 14),
+            actor=leader,
+            body=of,
+            starts_at=at(day, 11),
+            ends_at=at(day, 14),
             location="Rådhuset, Brekstad",
         )
 
     approved = plan(body, date(today.year - 1, 11, 3))
     action = meeting_services.action_add(
-        actor=leader, item=approved.items.get(kind=ItemKind.DECISION), title=SECRET_FOLLOW_UP,
-        owner=leader, due_date=today + timedelta(days=60),
+        actor=leader,
+        item=approved.items.get(kind=ItemKind.DECISION),
+        title=SECRET_FOLLOW_UP,
+        owner=leader,
+        due_date=today + timedelta(days=60),
     )
     _hold(approved, leader)
     meeting_services.minutes_approve(actor=leader, meeting=approved)
@@ -419,23 +458,35 @@ def _meetings_world(world) -> MeetingsWalk:  # noqa: ANN001
     attachment = _file("Budsjett for kontoret", meeting.items.order_by("position").first())
     later = plan(body, date(year, 6, 4))
     steering = meeting_services.body_create(
-        actor=leader, name="Styringsgruppen i NAV Ørland", kind=BodyKind.STEERING_GROUP,
-        slug="orland-styringsgruppe", partnership=world.orland,
+        actor=leader,
+        name="Styringsgruppen i NAV Ørland",
+        kind=BodyKind.STEERING_GROUP,
+        slug="orland-styringsgruppe",
+        partnership=world.orland,
     )
     steering_meeting = plan(steering, date(year, 2, 12))
 
     forum = meeting_services.body_create(
-        actor=director, name="Samarbeidsforum i Trøndelag", kind=BodyKind.COOPERATION_FORUM,
-        slug="trondelag-samarbeidsforum", county=world.county,
+        actor=director,
+        name="Samarbeidsforum i Trøndelag",
+        kind=BodyKind.COOPERATION_FORUM,
+        slug="trondelag-samarbeidsforum",
+        county=world.county,
         standard_items=[meeting_services.StandardItem("Felles tiltak", ItemKind.DECISION, 30)],
     )
     published = plan(forum, date(today.year - 1, 10, 6))
     exempt = meeting_services.item_add(
-        actor=director, meeting=published, title=SECRET_ITEM, kind=ItemKind.DECISION,
-        exempt=True, legal_ground="Offentleglova § 25", public_title="Personalsak",
+        actor=director,
+        meeting=published,
+        title=SECRET_ITEM,
+        kind=ItemKind.DECISION,
+        exempt=True,
+        legal_ground="Offentleglova § 25",
+        public_title="Personalsak",
     )
-    AgendaItem.objects.filter(pk=exempt.pk).update(notes=SECRET_NOTES,
-                                                   decision_text=SECRET_DECISION)
+    AgendaItem.objects.filter(pk=exempt.pk).update(
+        notes=SECRET_NOTES, decision_text=SECRET_DECISION
+    )
     public_item = published.items.get(kind=ItemKind.DECISION, exempt=False)
     public_file = _file("Handlingsplan for samarbeidet", public_item)
     _file(SECRET_ATTACHMENTS[0], public_item, exempt=True)
@@ -447,21 +498,50 @@ def _meetings_world(world) -> MeetingsWalk:  # noqa: ANN001
     item.refresh_from_db()
     pages: dict[str, Model] = {
         f"meetings:{name}": body
-        for name in ("body_detail", "body_member_add", "meeting_schedule", "annual_plan_create",
-                     "annual_plan", "body_ics")
+        for name in (
+            "body_detail",
+            "body_member_add",
+            "meeting_schedule",
+            "annual_plan_create",
+            "annual_plan",
+            "body_ics",
+        )
     }
     pages |= {
         f"meetings:{name}": meeting
-        for name in ("meeting_detail", "meeting_send_notice", "meeting_attendance",
-                     "meeting_mark_held", "meeting_cancel", "item_add", "item_reorder",
-                     "minutes_introduction", "minutes_send_for_comments", "minutes_comment",
-                     "minutes_approve", "minutes_publish", "minutes_correct", "notice_pdf",
-                     "notice_docx", "minutes_pdf", "minutes_docx", "meeting_ics")
+        for name in (
+            "meeting_detail",
+            "meeting_send_notice",
+            "meeting_attendance",
+            "meeting_mark_held",
+            "meeting_cancel",
+            "meeting_edit",
+            "item_add",
+            "item_reorder",
+            "minutes_introduction",
+            "minutes_send_for_comments",
+            "minutes_comment",
+            "minutes_approve",
+            "minutes_publish",
+            "minutes_correct",
+            "notice_pdf",
+            "notice_docx",
+            "minutes_pdf",
+            "minutes_docx",
+            "meeting_ics",
+        )
     }
     pages |= {
         f"meetings:{name}": item
-        for name in ("item_edit", "item_move", "item_forward", "item_withdraw",
-                     "attachment_add", "action_add", "decision_excerpt_pdf")
+        for name in (
+            "item_edit",
+            "item_move",
+            "item_forward",
+            "item_withdraw",
+            "attachment_add",
+            "action_add",
+            "decision_excerpt_pdf",
+        )
     }
     pages |= {
         "meetings:minutes_version": approved,
@@ -473,21 +553,32 @@ def _meetings_world(world) -> MeetingsWalk:  # noqa: ANN001
         "meetings:public_attachment": published,
     }
     params = {
-        "body_id": body.pk, "meeting_id": meeting.pk, "item_id": item.pk,
-        "action_id": action.pk, "attachment_id": attachment.pk, "version_id": version.pk,
-        "year": year, "number": version.number, "slug": forum.slug,
-        "meeting_uuid": published.uuid, "attachment": public_file.pk,
+        "body_id": body.pk,
+        "meeting_id": meeting.pk,
+        "item_id": item.pk,
+        "action_id": action.pk,
+        "attachment_id": attachment.pk,
+        "version_id": version.pk,
+        "year": year,
+        "number": version.number,
+        "slug": forum.slug,
+        "meeting_uuid": published.uuid,
+        "attachment": public_file.pk,
     }
     m = "/api/v1/meetings/{meeting_id}"
     i = "/api/v1/items/{item_id}"
     bodies = {
         "meetings:item_reorder": {"item": item.pk, "direction": "up"},
         "POST /api/v1/bodies": {
-            "name": "Prosjektgruppe for ungdom", "kind": "project_group",
-            "slug": "orland-ungdom", "partnership_id": world.orland.pk,
+            "name": "Prosjektgruppe for ungdom",
+            "kind": "project_group",
+            "slug": "orland-ungdom",
+            "partnership_id": world.orland.pk,
         },
         "POST /api/v1/bodies/{body_id}/members": {
-            "person_id": world.member.pk, "role": "member", "valid_from": "2024-01-01",
+            "person_id": world.member.pk,
+            "role": "member",
+            "valid_from": "2024-01-01",
         },
         "POST /api/v1/bodies/{body_id}/meetings": {
             "starts_at": at(date(year, 9, 3), 11).isoformat(),
@@ -510,7 +601,8 @@ def _meetings_world(world) -> MeetingsWalk:  # noqa: ANN001
         f"POST {i}/forward": {"meeting_id": steering_meeting.pk},
         f"POST {i}/withdraw": {"reason": "Behandles i styringsgruppen."},
         f"POST {i}/follow-ups": {
-            "title": "Meld tilbake til styringsgruppen", "owner_id": leader.pk,
+            "title": "Meld tilbake til styringsgruppen",
+            "owner_id": leader.pk,
             "due_date": date(year, 12, 1).isoformat(),
         },
         "PATCH /api/v1/follow-ups/{action_id}": {"progress": "Godt i gang."},
@@ -523,7 +615,8 @@ def _meetings_world(world) -> MeetingsWalk:  # noqa: ANN001
         f"POST {m}/minutes/approve": {},
         f"POST {m}/minutes/publish": {},
         f"POST {m}/minutes/versions": {
-            "reason": "Skrivefeil i innledningen", "introduction": "Velkommen til møtet.",
+            "reason": "Skrivefeil i innledningen",
+            "introduction": "Velkommen til møtet.",
         },
     }
     markers = [SECRET_FOLLOW_UP, SECRET_ITEM, SECRET_NOTES, SECRET_DECISION, *SECRET_ATTACHMENTS]
@@ -542,11 +635,13 @@ class Route:
     api: bool = False
 
 
-def _patterns(resolver: URLResolver, pieces: tuple = (), namespace: str = ""):  # noqa: ANN202
+def _patterns(resolver: URLResolver, pieces: tuple = (), namespace: str = ""):
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
-            inner = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else (
-                entry.namespace or namespace
+            inner = (
+                f"{namespace}:{entry.namespace}"
+                if namespace and entry.namespace
+                else (entry.namespace or namespace)
             )
             yield from _patterns(entry, (*pieces, entry.pattern), inner)
         else:
@@ -659,7 +754,7 @@ def api_routes(walk: Walk) -> list[Route]:
 # --- the requests and what each persona must get --------------------------------------------
 
 
-def _request(client: Client, route: Route, walk: Walk):  # noqa: ANN202
+def _request(client: Client, route: Route, walk: Walk):
     method = route.rule.method if not route.api else route.key.split()[0]
     if method == "GET":
         return client.get(route.url)
@@ -691,7 +786,8 @@ def _history_rows() -> int:
 
 def test_every_route_is_classified(walk):
     unclassified = [
-        r.key for r in page_routes(walk) + api_routes(walk)
+        r.key
+        for r in page_routes(walk) + api_routes(walk)
         if r.rule is None and r.app not in PENDING_APPS
     ]
     assert not unclassified, (
@@ -705,7 +801,8 @@ def test_every_route_is_classified(walk):
 
 
 @pytest.mark.xfail(
-    bool(PENDING_APPS), strict=True,
+    bool(PENDING_APPS),
+    strict=True,
     reason="; ".join(f"{app}: {why}" for app, why in PENDING_APPS.items()),
 )
 def test_routes_of_pending_apps_are_classified(walk):
@@ -739,7 +836,7 @@ def test_walk_every_route(walk, persona):
         assert _history_rows() == history_before, "a persona without write access changed data"
 
 
-def _check(route: Route, persona: str | None, response, walk: Walk) -> list[str]:  # noqa: ANN001
+def _check(route: Route, persona: str | None, response, walk: Walk) -> list[str]:
     who = persona or "anonymous"
     got = response.status_code
     location = response.get("Location", "")
@@ -770,7 +867,7 @@ def _check(route: Route, persona: str | None, response, walk: Walk) -> list[str]
     return problems
 
 
-def _leaked(response, walk: Walk) -> list[str]:  # noqa: ANN001
+def _leaked(response, walk: Walk) -> list[str]:
     """Ørland's secrets found in the response, as text or escaped inside JSON."""
     body = b"".join(response.streaming_content) if response.streaming else response.content
     content = body.decode(errors="replace") + response.get("Location", "")
@@ -811,7 +908,8 @@ def test_other_leader_sees_nothing_of_orland_on_own_pages(world, walk):
     client = Client()
     client.force_login(world.other_leader)
     other = {
-        "partnership_id": world.other.pk, "office_id": world.other_office.pk,
+        "partnership_id": world.other.pk,
+        "office_id": world.other_office.pk,
     }
     urls = [
         f"/partnerskap/{world.other.pk}/",

@@ -238,6 +238,25 @@ def decision_pk(c: Ctx) -> int:
     return c.decision.pk
 
 
+def _meeting_edit_data(c: Ctx, **changes: object) -> dict:
+    meeting = Meeting.objects.get(pk=c.meeting.pk)
+    day = timezone.localtime(meeting.starts_at).date()
+    data = {
+        "day": day.isoformat(),
+        "start": "11:00",
+        "end": "14:30",
+        "title": "",
+        "location": meeting.location,
+        "video_link": "",
+        "chair": "",
+        "minute_taker": "",
+        "lunch_at": "12:00",
+        "lunch_minutes": 30,
+        "revision": meeting.revision,
+    }
+    return {**data, **changes}
+
+
 def _attendance_data(c: Ctx, value: str) -> dict:
     invited = c.meeting.attendances.exclude(status=AttendanceStatus.GUEST)
     return {**{f"status_{a.pk}": value for a in invited}, "guests": "Kari Gjest, Fylkeskommunen"}
@@ -347,6 +366,13 @@ CHANGE_CASES = [
         check=lambda c: Meeting.objects.get(pk=c.meeting.pk).status == MeetingStatus.HELD,
         invalid=lambda c: {},
         invalid_setup=notice,  # decision items still undecided
+    ),
+    Case(
+        "meeting_edit",
+        u("meeting_edit", meeting_pk),
+        valid=lambda c: _meeting_edit_data(c, location="Kommunestyresalen"),
+        check=lambda c: Meeting.objects.get(pk=c.meeting.pk).location == "Kommunestyresalen",
+        invalid=lambda c: _meeting_edit_data(c, end="10:00"),
     ),
     Case(
         "meeting_cancel",

@@ -155,6 +155,31 @@ class MeetingScheduleForm(AkselFormMixin, forms.Form):
         }
 
 
+class MeetingEditForm(MeetingScheduleForm):
+    """Time, place and people of a planned meeting. `revision` is what the editor last saw, so
+    two people changing the meeting at once cannot overwrite each other."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    @classmethod
+    def initial_for(cls, meeting: Meeting) -> dict:
+        starts = timezone.localtime(meeting.starts_at)
+        lunch = (meeting.breaks or [{}])[0]
+        return {
+            "day": starts.date(),
+            "start": starts.time(),
+            "end": timezone.localtime(meeting.ends_at).time(),
+            "title": meeting.title,
+            "location": meeting.location,
+            "video_link": meeting.video_link,
+            "chair": meeting.chair_id,
+            "minute_taker": meeting.minute_taker_id,
+            "lunch_at": lunch.get("at"),
+            "lunch_minutes": lunch.get("minutes", 0),
+            "revision": meeting.revision,
+        }
+
+
 SEASON_THEMES = {
     Season.WINTER: pgettext_lazy("season theme", "Plan"),
     Season.SPRING: pgettext_lazy("season theme", "Conference"),

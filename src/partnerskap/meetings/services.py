@@ -25,7 +25,6 @@ from . import minutes_state, uploads
 from .models import (
     OPEN_ACTION_STATUSES,
     ActionItem,
-    ActionStatus,
     AgendaItem,
     AnnualPlan,
     ApprovalKind,
@@ -99,20 +98,36 @@ class StandardItem:
 
 @transaction.atomic
 def body_create(
-    *, actor: User, name: str, kind: str, slug: str, partnership=None, county=None,  # noqa: ANN001
-    description: str = "", default_location: str = "",
+    *,
+    actor: User,
+    name: str,
+    kind: str,
+    slug: str,
+    partnership=None,
+    county=None,
+    description: str = "",
+    default_location: str = "",
     standard_items: Iterable[StandardItem] = (),
 ) -> Body:
     body = _save(
         Body(
-            name=name, kind=kind, slug=slug, partnership=partnership, county=county,
-            description=description, default_location=default_location,
+            name=name,
+            kind=kind,
+            slug=slug,
+            partnership=partnership,
+            county=county,
+            description=description,
+            default_location=default_location,
         ),
         actor,
     )
     StandardAgendaItem.objects.bulk_create(
         StandardAgendaItem(
-            body=body, position=i, title=str(s.title), kind=s.kind, planned_minutes=s.planned_minutes
+            body=body,
+            position=i,
+            title=str(s.title),
+            kind=s.kind,
+            planned_minutes=s.planned_minutes,
         )
         for i, s in enumerate(standard_items, start=1)
     )
@@ -121,11 +136,21 @@ def body_create(
 
 @transaction.atomic
 def body_member_add(
-    *, actor: User, body: Body, person: User, role: str, valid_from: date,
-    valid_to: date | None = None, represents: str = "",
+    *,
+    actor: User,
+    body: Body,
+    person: User,
+    role: str,
+    valid_from: date,
+    valid_to: date | None = None,
+    represents: str = "",
 ) -> BodyMember:
     member = BodyMember(
-        body=body, person=person, role=role, valid_from=valid_from, valid_to=valid_to,
+        body=body,
+        person=person,
+        role=role,
+        valid_from=valid_from,
+        valid_to=valid_to,
         represents=represents,
     )
     return _save(member, actor)
@@ -190,8 +215,12 @@ def _add_item(meeting: Meeting, actor: User, **fields: object) -> AgendaItem:
     year = timezone.localtime(meeting.starts_at).year
     position = (meeting.items.aggregate(m=Max("position"))["m"] or 0) + 1
     item = AgendaItem(
-        meeting=meeting, numbering_body=meeting.body, year=year,
-        number=_allocate_number(meeting.body, year), position=position, **fields,
+        meeting=meeting,
+        numbering_body=meeting.body,
+        year=year,
+        number=_allocate_number(meeting.body, year),
+        position=position,
+        **fields,
     )
     _check_exempt(item)
     return _save(item, actor)
@@ -199,9 +228,17 @@ def _add_item(meeting: Meeting, actor: User, **fields: object) -> AgendaItem:
 
 @transaction.atomic
 def meeting_schedule(
-    *, actor: User, body: Body, starts_at: datetime, ends_at: datetime, location: str = "",
-    video_link: str = "", title: str = "", chair: User | None = None,
-    minute_taker: User | None = None, breaks: list | None = None,
+    *,
+    actor: User,
+    body: Body,
+    starts_at: datetime,
+    ends_at: datetime,
+    location: str = "",
+    video_link: str = "",
+    title: str = "",
+    chair: User | None = None,
+    minute_taker: User | None = None,
+    breaks: list | None = None,
 ) -> Meeting:
     """Plan a meeting: invite the body's members and start from the standard agenda, opened by
     approval of the previous minutes and the open follow-ups."""
@@ -209,16 +246,23 @@ def meeting_schedule(
         raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
     meeting = _save(
         Meeting(
-            body=body, title=title, starts_at=starts_at, ends_at=ends_at,
-            location=location or body.default_location, video_link=video_link, chair=chair,
-            minute_taker=minute_taker, breaks=breaks if breaks is not None else [],
+            body=body,
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=location or body.default_location,
+            video_link=video_link,
+            chair=chair,
+            minute_taker=minute_taker,
+            breaks=breaks if breaks is not None else [],
         ),
         actor,
     )
     members = BodyMember.objects.valid_on(timezone.localtime(starts_at).date()).filter(body=body)
     Attendance.objects.bulk_create(
-        Attendance(meeting=meeting, person=m.person, name=m.person.display_name,
-                   represents=m.represents)
+        Attendance(
+            meeting=meeting, person=m.person, name=m.person.display_name, represents=m.represents
+        )
         for m in members.select_related("person")
     )
     previous = previous_meeting(meeting)
@@ -226,13 +270,20 @@ def meeting_schedule(
         approval_title = _("Approval of the minutes of %(date)s") % {
             "date": timezone.localtime(previous.starts_at).strftime("%d.%m.%Y")
         }
-        _add_item(meeting, actor, kind=ItemKind.MINUTES_APPROVAL, title=approval_title,
-                  planned_minutes=5)
-    _add_item(meeting, actor, kind=ItemKind.FOLLOW_UPS, title=_("Open follow-ups"),
-              planned_minutes=10)
+        _add_item(
+            meeting, actor, kind=ItemKind.MINUTES_APPROVAL, title=approval_title, planned_minutes=5
+        )
+    _add_item(
+        meeting, actor, kind=ItemKind.FOLLOW_UPS, title=_("Open follow-ups"), planned_minutes=10
+    )
     for standard in body.standard_items.all():
-        _add_item(meeting, actor, kind=standard.kind, title=standard.title,
-                  planned_minutes=standard.planned_minutes)
+        _add_item(
+            meeting,
+            actor,
+            kind=standard.kind,
+            title=standard.title,
+            planned_minutes=standard.planned_minutes,
+        )
     Minutes.objects.create(meeting=meeting)
     return meeting
 
@@ -241,14 +292,21 @@ CALENDAR_FIELDS = {"starts_at", "ends_at", "location", "video_link", "title"}
 
 
 @transaction.atomic
-def meeting_update(*, actor: User, meeting: Meeting, revision: int | None, **fields: object) -> Meeting:
+def meeting_update(
+    *, actor: User, meeting: Meeting, revision: int | None, **fields: object
+) -> Meeting:
     meeting = _fresh(meeting.pk)
-    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.PUBLISHED,
-                          MeetingStatus.MINUTES_APPROVED):
+    if meeting.status in (
+        MeetingStatus.CANCELLED,
+        MeetingStatus.PUBLISHED,
+        MeetingStatus.MINUTES_APPROVED,
+    ):
         raise ValidationError(_("A cancelled or closed meeting cannot be changed."))
     _check_revision(Meeting, meeting.pk, revision)
     meeting.refresh_from_db()
-    calendar_changed = any(getattr(meeting, k) != v for k, v in fields.items() if k in CALENDAR_FIELDS)
+    calendar_changed = any(
+        getattr(meeting, k) != v for k, v in fields.items() if k in CALENDAR_FIELDS
+    )
     for key, value in fields.items():
         setattr(meeting, key, value)
     if meeting.ends_at <= meeting.starts_at:
@@ -298,7 +356,9 @@ def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
     missing = undecided_items(meeting)
     if missing:
         raise ValidationError(
-            _("The meeting cannot be marked as held while decision items have no decision: %(items)s.")
+            _(
+                "The meeting cannot be marked as held while decision items have no decision: %(items)s."  # noqa: E501
+            )
             % {"items": ", ".join(item.label for item in missing)}
         )
     _transition(meeting, actor, allowed_from=(MeetingStatus.NOTICE_SENT,), to=MeetingStatus.HELD)
@@ -312,8 +372,12 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the meeting is cancelled.")})
     was_noticed = meeting.status == MeetingStatus.NOTICE_SENT
-    _transition(meeting, actor, allowed_from=(MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT),
-                to=MeetingStatus.CANCELLED)
+    _transition(
+        meeting,
+        actor,
+        allowed_from=(MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT),
+        to=MeetingStatus.CANCELLED,
+    )
     meeting.cancelled_reason = reason
     meeting.calendar_sequence += 1
     _save(meeting, actor)
@@ -326,7 +390,11 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
 
 @transaction.atomic
 def attendance_record(
-    *, actor: User, meeting: Meeting, statuses: dict[int, str], guests: Iterable[str] = (),
+    *,
+    actor: User,
+    meeting: Meeting,
+    statuses: dict[int, str],
+    guests: Iterable[str] = (),
 ) -> None:
     if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.PLANNED):
         raise ValidationError(_("Attendance is recorded once the notice has gone out."))
@@ -336,21 +404,27 @@ def attendance_record(
         _save(attendance, actor)
     for name in guests:
         if name.strip():
-            _save(Attendance(meeting=meeting, name=name.strip(), status=AttendanceStatus.GUEST), actor)
+            _save(
+                Attendance(meeting=meeting, name=name.strip(), status=AttendanceStatus.GUEST), actor
+            )
 
 
 # --- agenda items ---------------------------------------------------------------------------
 
 
 @transaction.atomic
-def item_add(*, actor: User, meeting: Meeting, title: str, kind: str, **fields: object) -> AgendaItem:
+def item_add(
+    *, actor: User, meeting: Meeting, title: str, kind: str, **fields: object
+) -> AgendaItem:
     meeting = _fresh(meeting.pk)
     _assert_agenda_editable(meeting)
     return _add_item(meeting, actor, title=title, kind=kind, **fields)
 
 
 @transaction.atomic
-def item_update(*, actor: User, item: AgendaItem, revision: int | None, **fields: object) -> AgendaItem:
+def item_update(
+    *, actor: User, item: AgendaItem, revision: int | None, **fields: object
+) -> AgendaItem:
     minutes_state.assert_editable(_fresh(item.meeting_id))
     _check_revision(AgendaItem, item.pk, revision)
     item.refresh_from_db()
@@ -393,15 +467,30 @@ def item_forward(*, actor: User, item: AgendaItem, target: Meeting) -> AgendaIte
     target = _fresh(target.pk)
     _assert_agenda_editable(target)
     if target.body_id == item.numbering_body_id:
-        raise ValidationError({"target": _("Forward to another body's meeting; to move within the body, move the item.")})
+        raise ValidationError(
+            {
+                "target": _(
+                    "Forward to another body's meeting; to move within the body, move the item."
+                )
+            }
+        )
     forwarded = _add_item(
-        target, actor, kind=item.kind, title=item.title, public_title=item.public_title,
-        exempt=item.exempt, legal_ground=item.legal_ground, presenter=item.presenter,
-        planned_minutes=item.planned_minutes, background=item.background, forwarded_from=item,
+        target,
+        actor,
+        kind=item.kind,
+        title=item.title,
+        public_title=item.public_title,
+        exempt=item.exempt,
+        legal_ground=item.legal_ground,
+        presenter=item.presenter,
+        planned_minutes=item.planned_minutes,
+        background=item.background,
+        forwarded_from=item,
     )
     item.status = ItemStatus.FORWARDED
     item.status_note = _("Forwarded to %(body)s, %(label)s") % {
-        "body": target.body.name, "label": forwarded.label
+        "body": target.body.name,
+        "label": forwarded.label,
     }
     _save(item, actor)
     return forwarded
@@ -426,7 +515,12 @@ def _megabytes(size: int) -> str:
 
 @transaction.atomic
 def attachment_add(
-    *, actor: User, item: AgendaItem, file: File, title: str = "", exempt: bool = False,
+    *,
+    actor: User,
+    item: AgendaItem,
+    file: File,
+    title: str = "",
+    exempt: bool = False,
     legal_ground: str = "",
 ) -> Attachment:
     """Attach a file to an item: only PDF, DOCX, XLSX or an image, known by its content (not
@@ -435,22 +529,37 @@ def attachment_add(
     name = os.path.basename(file.name or "")
     limit = getattr(settings, "ATTACHMENT_MAX_BYTES", uploads.DEFAULT_MAX_BYTES)
     if file.size > limit:
-        raise ValidationError({"file": _(
-            "“%(name)s” is %(size)s MB. An attachment can be at most %(limit)s MB."
-        ) % {"name": name, "size": _megabytes(file.size), "limit": _megabytes(limit)}})
+        raise ValidationError(
+            {
+                "file": _("“%(name)s” is %(size)s MB. An attachment can be at most %(limit)s MB.")
+                % {"name": name, "size": _megabytes(file.size), "limit": _megabytes(limit)}
+            }
+        )
     content_type = uploads.sniff_content_type(file)
     if content_type is None:
-        raise ValidationError({"file": _(
-            "“%(name)s” is not a PDF, Word (DOCX), Excel (XLSX) or image (PNG, JPEG) file. "
-            "Only those can be attached."
-        ) % {"name": name}})
+        raise ValidationError(
+            {
+                "file": _(
+                    "“%(name)s” is not a PDF, Word (DOCX), Excel (XLSX) or image (PNG, JPEG) file. "
+                    "Only those can be attached."
+                )
+                % {"name": name}
+            }
+        )
     digest = hashlib.sha256()
     for chunk in file.chunks():
         digest.update(chunk)
     file.seek(0)
     attachment = Attachment(
-        item=item, title=title or name, file=file, content_type=content_type, size=file.size,
-        sha256=digest.hexdigest(), exempt=exempt, legal_ground=legal_ground, uploaded_by=actor,
+        item=item,
+        title=title or name,
+        file=file,
+        content_type=content_type,
+        size=file.size,
+        sha256=digest.hexdigest(),
+        exempt=exempt,
+        legal_ground=legal_ground,
+        uploaded_by=actor,
     )
     return _save(attachment, actor)
 
@@ -467,8 +576,10 @@ def action_add(
     meeting_day = timezone.localtime(meeting.starts_at).date()
     if due_date < meeting_day:
         raise ValidationError(
-            {"due_date": _("The due date cannot be before the meeting (%(date)s).")
-             % {"date": meeting_day.strftime("%d.%m.%Y")}}
+            {
+                "due_date": _("The due date cannot be before the meeting (%(date)s).")
+                % {"date": meeting_day.strftime("%d.%m.%Y")}
+            }
         )
     return _save(
         ActionItem(item=item, body=meeting.body, title=title, owner=owner, due_date=due_date),
@@ -478,7 +589,11 @@ def action_add(
 
 @transaction.atomic
 def action_update(
-    *, actor: User, action: ActionItem, status: str | None = None, progress: str | None = None,
+    *,
+    actor: User,
+    action: ActionItem,
+    status: str | None = None,
+    progress: str | None = None,
     due_date: date | None = None,
 ) -> ActionItem:
     if status is not None:
@@ -495,7 +610,9 @@ def action_update(
 
 
 @transaction.atomic
-def minutes_update(*, actor: User, meeting: Meeting, revision: int | None, introduction: str) -> Minutes:
+def minutes_update(
+    *, actor: User, meeting: Meeting, revision: int | None, introduction: str
+) -> Minutes:
     meeting = _fresh(meeting.pk)
     minutes_state.assert_editable(meeting)
     _check_revision(Meeting, meeting.pk, revision)
@@ -515,7 +632,9 @@ def minutes_send_for_comments(*, actor: User, meeting: Meeting, deadline: date) 
             _("Decision items without a decision: %(items)s.")
             % {"items": ", ".join(i.label for i in missing)}
         )
-    _transition(meeting, actor, allowed_from=(MeetingStatus.HELD,), to=MeetingStatus.MINUTES_IN_COMMENT)
+    _transition(
+        meeting, actor, allowed_from=(MeetingStatus.HELD,), to=MeetingStatus.MINUTES_IN_COMMENT
+    )
     minutes = meeting.minutes
     minutes.status = MinutesStatus.IN_COMMENT
     minutes.comment_deadline = deadline
@@ -529,7 +648,11 @@ def minutes_send_for_comments(*, actor: User, meeting: Meeting, deadline: date) 
 
 @transaction.atomic
 def minutes_comment(
-    *, actor: User, meeting: Meeting, text: str, is_objection: bool = False,
+    *,
+    actor: User,
+    meeting: Meeting,
+    text: str,
+    is_objection: bool = False,
     item: AgendaItem | None = None,
 ) -> MinutesComment:
     meeting = _fresh(meeting.pk)
@@ -538,7 +661,9 @@ def minutes_comment(
         raise ValidationError(_("The minutes are not out for comments."))
     if not text.strip():
         raise ValidationError({"text": _("Write a comment.")})
-    comment = MinutesComment(minutes=minutes, author=actor, text=text, is_objection=is_objection, item=item)
+    comment = MinutesComment(
+        minutes=minutes, author=actor, text=text, is_objection=is_objection, item=item
+    )
     comment.full_clean()
     comment.save()
     return comment
@@ -549,7 +674,10 @@ def _freeze(minutes: Minutes, actor: User | None, reason: str = "") -> MinutesVe
 
     number = (minutes.versions.aggregate(m=Max("number"))["m"] or 0) + 1
     return MinutesVersion.objects.create(
-        minutes=minutes, number=number, content=minutes_content(minutes.meeting), reason=reason,
+        minutes=minutes,
+        number=number,
+        content=minutes_content(minutes.meeting),
+        reason=reason,
         created_by=actor,
     )
 
@@ -588,11 +716,16 @@ def minutes_settle_deemed(*, now: datetime | None = None) -> int:
     Pages already show them as approved (minutes_state); this makes it permanent."""
     now = now or timezone.now()
     count = 0
-    candidates = Minutes.objects.select_for_update().filter(
-        status=MinutesStatus.IN_COMMENT, comment_deadline__lt=timezone.localdate(now)
-    ).select_related("meeting", "meeting__body")
+    candidates = (
+        Minutes.objects.select_for_update()
+        .filter(status=MinutesStatus.IN_COMMENT, comment_deadline__lt=timezone.localdate(now))
+        .select_related("meeting", "meeting__body")
+    )
     for minutes in candidates:
-        if minutes_state.effective_status(minutes, today=timezone.localdate(now)) == MinutesStatus.IN_COMMENT:
+        if (
+            minutes_state.effective_status(minutes, today=timezone.localdate(now))
+            == MinutesStatus.IN_COMMENT
+        ):
             continue
         if minutes.comments.filter(is_objection=True).exists():
             continue
@@ -621,13 +754,20 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Minutes:
 
 @transaction.atomic
 def minutes_correct(
-    *, actor: User, meeting: Meeting, reason: str, item_changes: dict[int, dict] | None = None,
+    *,
+    actor: User,
+    meeting: Meeting,
+    reason: str,
+    item_changes: dict[int, dict] | None = None,
     introduction: str | None = None,
 ) -> MinutesVersion:
     """The only way to change approved minutes: a new version with a reason; old ones stay."""
     meeting = _fresh(meeting.pk)
     minutes = meeting.minutes
-    if minutes_state.effective_status(minutes) not in (MinutesStatus.APPROVED, MinutesStatus.PUBLISHED):
+    if minutes_state.effective_status(minutes) not in (
+        MinutesStatus.APPROVED,
+        MinutesStatus.PUBLISHED,
+    ):
         raise ValidationError(_("Only approved minutes are corrected by a new version."))
     if minutes.status == MinutesStatus.IN_COMMENT:
         minutes_settle_deemed()
@@ -637,7 +777,9 @@ def minutes_correct(
     allowed = {"notes", "decision_text", "review_date", "title"}
     for pk, changes in (item_changes or {}).items():
         if set(changes) - allowed:
-            raise ValidationError(_("Only notes, decisions, review dates and titles can be corrected."))
+            raise ValidationError(
+                _("Only notes, decisions, review dates and titles can be corrected.")
+            )
         item = meeting.items.get(pk=pk)
         for key, value in changes.items():
             setattr(item, key, value)
@@ -653,8 +795,15 @@ def minutes_correct(
 
 @transaction.atomic
 def annual_plan_create(
-    *, actor: User, body: Body, year: int, dates: list[date], start: time,
-    end: time, themes: dict[str, str], location: str = "",
+    *,
+    actor: User,
+    body: Body,
+    year: int,
+    dates: list[date],
+    start: time,
+    end: time,
+    themes: dict[str, str],
+    location: str = "",
 ) -> AnnualPlan:
     """Plan a body's meetings for a year (e.g. four Fridays 11:00–14:30) with a theme per season."""
     if not dates:
@@ -664,15 +813,20 @@ def annual_plan_create(
         raise ValidationError({"dates": _("All dates must be in %(year)s.") % {"year": year}})
     if end <= start:
         raise ValidationError({"end": _("The meetings must end after they start.")})
-    plan, _created = AnnualPlan.objects.update_or_create(body=body, year=year, defaults={"themes": themes})
+    plan, _created = AnnualPlan.objects.update_or_create(
+        body=body, year=year, defaults={"themes": themes}
+    )
     tz = timezone.get_current_timezone()
     for day in sorted(dates):
         starts_at = datetime.combine(day, start, tzinfo=tz)
         if Meeting.objects.filter(body=body, starts_at=starts_at).exists():
             continue
         meeting_schedule(
-            actor=actor, body=body, starts_at=starts_at,
-            ends_at=datetime.combine(day, end, tzinfo=tz), location=location,
+            actor=actor,
+            body=body,
+            starts_at=starts_at,
+            ends_at=datetime.combine(day, end, tzinfo=tz),
+            location=location,
         )
     return plan
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("moter/<int:pk>/oppmote/", views.meeting_attendance, name="meeting_attendance"),
     path("moter/<int:pk>/avholdt/", views.meeting_mark_held, name="meeting_mark_held"),
     path("moter/<int:pk>/avlys/", views.meeting_cancel, name="meeting_cancel"),
+    path("moter/<int:pk>/endre/", views.meeting_edit, name="meeting_edit"),
     path("moter/<int:pk>/saker/ny/", views.item_add, name="item_add"),
     path("moter/<int:pk>/saker/rekkefolge/", views.item_reorder, name="item_reorder"),
     path(

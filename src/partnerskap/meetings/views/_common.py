@@ -14,8 +14,8 @@ CLOSED = (MeetingStatus.MINUTES_APPROVED, MeetingStatus.PUBLISHED, MeetingStatus
 
 # The next steps a person who runs the body may take, by where the meeting stands.
 NEXT_STEPS = {
-    MeetingStatus.PLANNED: ("notice", "cancel"),
-    MeetingStatus.NOTICE_SENT: ("attendance", "held", "cancel"),
+    MeetingStatus.PLANNED: ("notice", "edit", "cancel"),
+    MeetingStatus.NOTICE_SENT: ("attendance", "held", "edit", "cancel"),
     MeetingStatus.HELD: ("attendance", "send_for_comments", "approve"),
     MeetingStatus.MINUTES_IN_COMMENT: ("comment", "approve"),
     MeetingStatus.MINUTES_APPROVED: ("publish", "correct"),

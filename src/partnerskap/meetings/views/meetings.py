@@ -22,6 +22,7 @@ from ..forms import (
     CommentForm,
     ConfirmForm,
     CorrectionForm,
+    MeetingEditForm,
     MinutesIntroductionForm,
     SendForCommentsForm,
 )
@@ -100,6 +101,44 @@ def _step(
             return redirect("meetings:meeting_detail", pk=meeting.pk)
     back = reverse("meetings:meeting_detail", args=[meeting.pk])
     return form_page(request, form, title=title, submit=submit, back=back, meeting=meeting, **extra)
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change time, place or people; invitees get an updated invitation if notice has gone out."""
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    form = MeetingEditForm(
+        _posted(request),
+        people=selectors.body_people(meeting.body),
+        initial=MeetingEditForm.initial_for(meeting),
+    )
+    status = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(
+                actor=request.user,
+                meeting=meeting,
+                revision=form.cleaned_data["revision"],
+                **form.meeting_fields(),
+            )
+        except services.ConflictError as exc:
+            add_service_errors(form, exc)
+            status = 409
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The meeting was changed."))
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    back = reverse("meetings:meeting_detail", args=[meeting.pk])
+    return form_page(
+        request,
+        form,
+        title=_("Change the meeting"),
+        submit=_("Save"),
+        back=back,
+        status=status,
+        meeting=meeting,
+    )
 
 
 @require_http_methods(["GET", "POST"])
