@@ -49,7 +49,14 @@ class World:
 
 
 # Personas that may read Ørland's internal pages, and those that may also change them.
-ORLAND_READERS = {"admin", "nav_leader", "municipal_owner", "county_director", "minute_taker", "member"}
+ORLAND_READERS = {
+    "admin",
+    "nav_leader",
+    "municipal_owner",
+    "county_director",
+    "minute_taker",
+    "member",
+}
 ORLAND_EDITORS = {"admin", "nav_leader", "municipal_owner", "county_director"}
 
 
@@ -63,15 +70,24 @@ def world(db: None) -> World:
         county, orland_m, name="NAV Ørland", office__unit_number="5057", office__name="NAV Ørland"
     )
     other = partnership_with_owners(
-        other_county, other_m, name="NAV Ålesund", office__unit_number="1507",
+        other_county,
+        other_m,
+        name="NAV Ålesund",
+        office__unit_number="1507",
         office__name="NAV Ålesund",
     )
     OpeningHours.objects.create(office=orland.office, weekday=0, opens=time(9), closes=time(15))
     people = {
         name: UserFactory(username=name)
         for name in (
-            "admin", "nav_leader", "municipal_owner", "county_director", "minute_taker",
-            "member", "outsider", "other_leader",
+            "admin",
+            "nav_leader",
+            "municipal_owner",
+            "county_director",
+            "minute_taker",
+            "member",
+            "outsider",
+            "other_leader",
         )
     }
     give_role(people["admin"], RoleKind.ADMINISTRATOR)
@@ -93,12 +109,12 @@ def world(db: None) -> World:
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings) -> None:  # noqa: ANN001
+def _fast_password_hashing(settings) -> None:
     """Tests create many people; the production hasher is deliberately slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def pytest_collection_modifyitems(config, items) -> None:  # noqa: ANN001
+def pytest_collection_modifyitems(config, items) -> None:
     """Tests marked `postgres` need PostgreSQL's concurrency: skip them on any other database."""
     from django.db import connection
 

@@ -67,7 +67,9 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     valid_from = date(2018, 1, 1)
 
 
-def partnership_with_owners(county: County, municipality: Municipality, **kwargs: object) -> Partnership:
+def partnership_with_owners(
+    county: County, municipality: Municipality, **kwargs: object
+) -> Partnership:
     partnership = PartnershipFactory(office__county=county, **kwargs)
     Owner.objects.create(partnership=partnership, kind=OwnerKind.STATE, county=county)
     Owner.objects.create(
@@ -76,11 +78,13 @@ def partnership_with_owners(county: County, municipality: Municipality, **kwargs
     return partnership
 
 
-def give_role(person: User, kind: str, *, partnership: Partnership | None = None,
-              county: County | None = None) -> Role:
+def give_role(
+    person: User, kind: str, *, partnership: Partnership | None = None, county: County | None = None
+) -> Role:
     return Role.objects.create(
-        person=person, kind=kind, partnership=partnership, county=county,
+        person=person,
+        kind=kind,
+        partnership=partnership,
+        county=county,
         valid_from=date(2018, 1, 1),
     )
-
-

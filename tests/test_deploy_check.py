@@ -16,9 +16,20 @@ import partnerskap.settings
 SETTINGS_FILE = Path(partnerskap.settings.__file__)
 # Every variable the settings read, so that none leaks in from the shell running the tests.
 SETTINGS_VARIABLES = (
-    "DEBUG", "SECRET_KEY", "PARTNERSKAP_ALLOW_DEV_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS",
-    "DATABASE_URL", "SQLITE_PATH", "MEDIA_ROOT", "EMAIL_URL", "DEFAULT_FROM_EMAIL",
-    "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "LOG_LEVEL", "PAGE_SIZE",
+    "DEBUG",
+    "SECRET_KEY",
+    "PARTNERSKAP_ALLOW_DEV_KEY",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "SQLITE_PATH",
+    "MEDIA_ROOT",
+    "EMAIL_URL",
+    "DEFAULT_FROM_EMAIL",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "LOG_LEVEL",
+    "PAGE_SIZE",
     "DJANGO_SETTINGS_MODULE",
 )
 
@@ -42,7 +53,11 @@ def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
 def partnerskap(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(  # noqa: S603 - our own interpreter and command
         [sys.executable, "-m", "partnerskap", *args],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 

@@ -31,8 +31,11 @@ def test_command_prints_a_new_key_once_and_stores_only_its_hash(world):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(("nobody", "x"), "No person"), (("nav_leader", "  "), "name"),
-     (("nav_leader", "x" * 101), "at most")],
+    [
+        (("nobody", "x"), "No person"),
+        (("nav_leader", "  "), "name"),
+        (("nav_leader", "x" * 101), "at most"),
+    ],
 )
 def test_command_refuses_unknown_people_and_empty_names(world, args, message):
     with pytest.raises(CommandError, match=message):

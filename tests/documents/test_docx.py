@@ -36,6 +36,12 @@ def test_reads_back_with_python_docx():
 
 def test_libreoffice_reads_the_same_text(tmp_path, office_profile):  # noqa: F811
     text = docx_text(_document(), tmp_path, office_profile)
-    for expected in ("Referat fra partnerskapsmøtet", "Første linje", "Andre linje", "Lage plan",
-                     "Kari Nordmann", "Rådhuset, Brekstad"):
+    for expected in (
+        "Referat fra partnerskapsmøtet",
+        "Første linje",
+        "Andre linje",
+        "Lage plan",
+        "Kari Nordmann",
+        "Rådhuset, Brekstad",
+    ):
         assert expected in text

@@ -14,13 +14,17 @@ UUID_ = UUID("6f1c2b7e-2b1a-4c55-9a55-0c6f1b2d3e4f")
 
 def _data(**changes: object) -> ics.EventData:
     fields: dict = {
-        "uid": ics.uid_for(UUID_), "sequence": 2,
+        "uid": ics.uid_for(UUID_),
+        "sequence": 2,
         "starts": datetime(2027, 3, 5, 11, tzinfo=OSLO),
         "ends": datetime(2027, 3, 5, 14, 30, tzinfo=OSLO),
-        "stamp": datetime(2027, 2, 1, 8, tzinfo=OSLO), "summary": "Partnerskapsmøtet i NAV Ørland",
-        "location": "Rådhuset, Brekstad", "url": "https://video.example.no/m",
+        "stamp": datetime(2027, 2, 1, 8, tzinfo=OSLO),
+        "summary": "Partnerskapsmøtet i NAV Ørland",
+        "location": "Rådhuset, Brekstad",
+        "url": "https://video.example.no/m",
         "description": "Sak 1/27 Åpne oppfølgingspunkter\nSak 2/27 Status",
-        "organizer_email": "partnerskap@example.no", "organizer_name": "Partnerskapsmøtet",
+        "organizer_email": "partnerskap@example.no",
+        "organizer_name": "Partnerskapsmøtet",
     }
     return ics.EventData(**{**fields, **changes})
 

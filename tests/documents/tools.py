@@ -22,7 +22,9 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     source.write_bytes(pdf)
     result = subprocess.run(  # noqa: S603
         [require("pdftotext"), "-enc", "UTF-8", str(source), "-"],
-        capture_output=True, check=True, timeout=60,
+        capture_output=True,
+        check=True,
+        timeout=60,
     )
     return result.stdout.decode()
 
@@ -32,7 +34,10 @@ def pdf_metadata(pdf: bytes, tmp_path: Path) -> str:
     source = tmp_path / "metadata.pdf"
     source.write_bytes(pdf)
     result = subprocess.run(  # noqa: S603
-        [require("pdfinfo"), "-meta", str(source)], capture_output=True, check=True, timeout=60,
+        [require("pdfinfo"), "-meta", str(source)],
+        capture_output=True,
+        check=True,
+        timeout=60,
     )
     return result.stdout.decode()
 
@@ -41,7 +46,10 @@ def pdf_fonts(pdf: bytes, tmp_path: Path) -> str:
     source = tmp_path / "fonts.pdf"
     source.write_bytes(pdf)
     result = subprocess.run(  # noqa: S603
-        [require("pdffonts"), str(source)], capture_output=True, check=True, timeout=60,
+        [require("pdffonts"), str(source)],
+        capture_output=True,
+        check=True,
+        timeout=60,
     )
     return result.stdout.decode()
 
@@ -52,9 +60,19 @@ def docx_text(docx: bytes, tmp_path: Path, profile: Path) -> str:
     source = tmp_path / "document.docx"
     source.write_bytes(docx)
     subprocess.run(  # noqa: S603
-        [require("soffice"), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, check=True, timeout=180,
+        [
+            require("soffice"),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
     )
     return (tmp_path / "document.txt").read_text(encoding="utf-8-sig")
 

@@ -43,8 +43,9 @@ def _flat(text: str) -> str:
 
 def _decide(world, meeting, item, text, **fields):
     item.refresh_from_db()
-    return services.item_update(actor=world.minute_taker, item=item, revision=item.revision,
-                                decision_text=text, **fields)
+    return services.item_update(
+        actor=world.minute_taker, item=item, revision=item.revision, decision_text=text, **fields
+    )
 
 
 @pytest.fixture
@@ -55,37 +56,69 @@ def held(world, body, meeting) -> Minutes:
     services.meeting_send_notice(actor=world.nav_leader, meeting=meeting)
     first_decision = meeting.items.get(kind=ItemKind.DECISION)
     _decide(world, meeting, first_decision, "Vedtatt.")
-    services.action_add(actor=world.minute_taker, item=first_decision, title=CARRIED,
-                        owner=world.municipal_owner, due_date=later_in_year(30))
+    services.action_add(
+        actor=world.minute_taker,
+        item=first_decision,
+        title=CARRIED,
+        owner=world.municipal_owner,
+        due_date=later_in_year(30),
+    )
     day = later_in_year()
     second = services.meeting_schedule(
-        actor=world.nav_leader, body=body, starts_at=at(day, 9), ends_at=at(day, 15),
-        location="Kommunestyresalen, Brekstad", video_link="https://video.example.no/orland",
-        chair=world.municipal_owner, minute_taker=world.minute_taker,
+        actor=world.nav_leader,
+        body=body,
+        starts_at=at(day, 9),
+        ends_at=at(day, 15),
+        location="Kommunestyresalen, Brekstad",
+        video_link="https://video.example.no/orland",
+        chair=world.municipal_owner,
+        minute_taker=world.minute_taker,
         breaks=[{"at": "12:00", "minutes": 30}],
     )
     exempt = services.item_add(
-        actor=world.nav_leader, meeting=second, title=EXEMPT_TITLE, kind=ItemKind.DECISION,
-        exempt=True, legal_ground="Offl. § 13, jf. fvl. § 13", public_title="Personalsak",
+        actor=world.nav_leader,
+        meeting=second,
+        title=EXEMPT_TITLE,
+        kind=ItemKind.DECISION,
+        exempt=True,
+        legal_ground="Offl. § 13, jf. fvl. § 13",
+        public_title="Personalsak",
     )
     second = services.meeting_send_notice(actor=world.nav_leader, meeting=second)
     attendance = {a.person_id: a.pk for a in second.attendances.all()}
-    services.attendance_record(actor=world.minute_taker, meeting=second, statuses={
-        attendance[world.nav_leader.pk]: AttendanceStatus.PRESENT,
-        attendance[world.municipal_owner.pk]: AttendanceStatus.PRESENT,
-        attendance[world.minute_taker.pk]: AttendanceStatus.ABSENT_WITH_NOTICE,
-    }, guests=["Gunn Gjest"])
+    services.attendance_record(
+        actor=world.minute_taker,
+        meeting=second,
+        statuses={
+            attendance[world.nav_leader.pk]: AttendanceStatus.PRESENT,
+            attendance[world.municipal_owner.pk]: AttendanceStatus.PRESENT,
+            attendance[world.minute_taker.pk]: AttendanceStatus.ABSENT_WITH_NOTICE,
+        },
+        guests=["Gunn Gjest"],
+    )
     competence = second.items.get(kind=ItemKind.DISCUSSION, position=7)
-    services.item_update(actor=world.minute_taker, item=competence, revision=competence.revision,
-                         kind=ItemKind.DECISION, notes="Behovet er størst i oppfølgingen.")
+    services.item_update(
+        actor=world.minute_taker,
+        item=competence,
+        revision=competence.revision,
+        kind=ItemKind.DECISION,
+        notes="Behovet er størst i oppfølgingen.",
+    )
     standard = second.items.get(kind=ItemKind.DECISION, position=9)
     first = _decide(world, second, competence, DECISIONS[0], review_date=later_in_year(200))
     second_decision = _decide(world, second, standard, DECISIONS[1])
     _decide(world, second, exempt, EXEMPT_DECISION, notes=EXEMPT_NOTES)
-    for title, owner, item in ((FOLLOW_UPS[0], world.nav_leader, first),
-                               (FOLLOW_UPS[1], world.municipal_owner, second_decision)):
-        services.action_add(actor=world.minute_taker, item=item, title=title, owner=owner,
-                            due_date=later_in_year(120))
+    for title, owner, item in (
+        (FOLLOW_UPS[0], world.nav_leader, first),
+        (FOLLOW_UPS[1], world.municipal_owner, second_decision),
+    ):
+        services.action_add(
+            actor=world.minute_taker,
+            item=item,
+            title=title,
+            owner=owner,
+            due_date=later_in_year(120),
+        )
     services.meeting_mark_held(actor=world.nav_leader, meeting=second)
     return Minutes(second, exempt.pk, [first.pk, second_decision.pk])
 
@@ -121,10 +154,19 @@ def test_content_costs_the_same_queries_however_long_the_minutes(world, held):
     with CaptureQueriesContext(connection) as few:
         selectors.minutes_content(held.meeting)
     for n in range(5):
-        item = services.item_add(actor=world.nav_leader, meeting=held.meeting, title=f"Ekstra {n}",
-                                 kind=ItemKind.INFORMATION)
-        services.action_add(actor=world.minute_taker, item=item, title=f"Gjør {n}",
-                            owner=world.nav_leader, due_date=later_in_year(150))
+        item = services.item_add(
+            actor=world.nav_leader,
+            meeting=held.meeting,
+            title=f"Ekstra {n}",
+            kind=ItemKind.INFORMATION,
+        )
+        services.action_add(
+            actor=world.minute_taker,
+            item=item,
+            title=f"Gjør {n}",
+            owner=world.nav_leader,
+            due_date=later_in_year(150),
+        )
     with CaptureQueriesContext(connection) as many:
         selectors.minutes_content(held.meeting)
     assert len(many) == len(few)
@@ -264,8 +306,12 @@ def test_invitation_keeps_its_uid_and_raises_sequence_on_change(world, meeting):
     assert event["LOCATION"] == "Rådhuset, Brekstad"
     first = meeting.items.order_by("position").first()
     assert f"11:00 {first.label} {first.title}" in event["DESCRIPTION"]
-    moved = services.meeting_update(actor=world.nav_leader, meeting=meeting, revision=None,
-                                    starts_at=meeting.starts_at + timedelta(hours=1))
+    moved = services.meeting_update(
+        actor=world.nav_leader,
+        meeting=meeting,
+        revision=None,
+        starts_at=meeting.starts_at + timedelta(hours=1),
+    )
     _, after = _event(documents.meeting_ics(moved))
     assert after["UID"] == event["UID"]
     assert after["SEQUENCE"] > event["SEQUENCE"]
@@ -273,16 +319,26 @@ def test_invitation_keeps_its_uid_and_raises_sequence_on_change(world, meeting):
 
 
 def test_invitation_with_video_link_has_url(world, meeting):
-    meeting = services.meeting_update(actor=world.nav_leader, meeting=meeting, revision=None,
-                                      video_link="https://video.example.no/m")
+    meeting = services.meeting_update(
+        actor=world.nav_leader,
+        meeting=meeting,
+        revision=None,
+        video_link="https://video.example.no/m",
+    )
     _, event = _event(documents.meeting_ics(meeting))
     assert str(event["URL"]) == "https://video.example.no/m"
 
 
 def test_invitation_shows_exempt_items_by_public_title(world, meeting):
-    services.item_add(actor=world.nav_leader, meeting=meeting, title=EXEMPT_TITLE,
-                      kind=ItemKind.DECISION, exempt=True, legal_ground="Offl. § 13",
-                      public_title="Personalsak")
+    services.item_add(
+        actor=world.nav_leader,
+        meeting=meeting,
+        title=EXEMPT_TITLE,
+        kind=ItemKind.DECISION,
+        exempt=True,
+        legal_ground="Offl. § 13",
+        public_title="Personalsak",
+    )
     _, event = _event(documents.meeting_ics(meeting))
     assert "Personalsak" in event["DESCRIPTION"]
     assert EXEMPT_TITLE not in event["DESCRIPTION"]
@@ -301,8 +357,9 @@ def test_cancelled_meeting_gives_a_cancellation(world, meeting):
 def test_body_feed_has_one_event_per_meeting(world, body, meeting, django_assert_num_queries):
     for days in (30, 60):
         day = later_in_year(days)
-        services.meeting_schedule(actor=world.nav_leader, body=body, starts_at=at(day, 11),
-                                  ends_at=at(day, 14))
+        services.meeting_schedule(
+            actor=world.nav_leader, body=body, starts_at=at(day, 11), ends_at=at(day, 14)
+        )
     with django_assert_num_queries(2):
         feed = documents.body_ics_feed(body, selectors.body_calendar(body))
     calendar = Calendar.from_ical(feed)
@@ -327,8 +384,9 @@ def _attachments(message) -> dict:
     return {a[0]: (a[1], a[2]) for a in message.attachments}
 
 
-def test_notice_mail_carries_pdf_and_invitation(world, meeting, with_emails,
-                                                django_capture_on_commit_callbacks, tmp_path):
+def test_notice_mail_carries_pdf_and_invitation(
+    world, meeting, with_emails, django_capture_on_commit_callbacks, tmp_path
+):
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_send_notice(actor=world.nav_leader, meeting=meeting)
     (message,) = mail.outbox
@@ -343,8 +401,9 @@ def test_notice_mail_carries_pdf_and_invitation(world, meeting, with_emails,
     assert calendar["METHOD"] == "REQUEST"
 
 
-def test_cancellation_mail_carries_a_cancel(world, meeting, with_emails,
-                                            django_capture_on_commit_callbacks):
+def test_cancellation_mail_carries_a_cancel(
+    world, meeting, with_emails, django_capture_on_commit_callbacks
+):
     services.meeting_send_notice(actor=world.nav_leader, meeting=meeting)
     with django_capture_on_commit_callbacks(execute=True):
         services.meeting_cancel(actor=world.nav_leader, meeting=meeting, reason="Sykdom")
@@ -355,13 +414,17 @@ def test_cancellation_mail_carries_a_cancel(world, meeting, with_emails,
     assert event["STATUS"] == "CANCELLED"
 
 
-def test_minutes_for_comments_mail_carries_the_draft(world, held, with_emails,
-                                                     django_capture_on_commit_callbacks, tmp_path):
+def test_minutes_for_comments_mail_carries_the_draft(
+    world, held, with_emails, django_capture_on_commit_callbacks, tmp_path
+):
     from django.utils import timezone
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.minutes_send_for_comments(actor=world.minute_taker, meeting=held.meeting,
-                                           deadline=timezone.localdate() + timedelta(days=7))
+        services.minutes_send_for_comments(
+            actor=world.minute_taker,
+            meeting=held.meeting,
+            deadline=timezone.localdate() + timedelta(days=7),
+        )
     (message,) = mail.outbox
     pdf, _ = _attachments(message)["referat-utkast.pdf"]
     text = _flat(pdf_text(pdf, tmp_path))

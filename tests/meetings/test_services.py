@@ -33,8 +33,9 @@ def test_new_meeting_starts_from_standard_agenda_with_follow_ups(meeting):
 
 def test_second_meeting_opens_with_approval_of_previous_minutes(world, body, meeting):
     day = later_in_year()
-    second = services.meeting_schedule(actor=world.nav_leader, body=body, starts_at=at(day, 11),
-                                       ends_at=at(day, 14))
+    second = services.meeting_schedule(
+        actor=world.nav_leader, body=body, starts_at=at(day, 11), ends_at=at(day, 14)
+    )
     items = list(second.items.order_by("position"))
     assert items[0].kind == ItemKind.MINUTES_APPROVAL
     assert items[1].kind == ItemKind.FOLLOW_UPS
@@ -44,15 +45,17 @@ def test_second_meeting_opens_with_approval_of_previous_minutes(world, body, mee
 
 def test_numbering_restarts_each_year(world, body, meeting):
     day = later_in_year(days=365)
-    next_year = services.meeting_schedule(actor=world.nav_leader, body=body, starts_at=at(day, 11),
-                                          ends_at=at(day, 14))
+    next_year = services.meeting_schedule(
+        actor=world.nav_leader, body=body, starts_at=at(day, 11), ends_at=at(day, 14)
+    )
     assert next_year.items.order_by("position").first().number == 1
 
 
 def test_numbers_hold_under_reorder_move_and_withdrawal(world, body, meeting):
     day = later_in_year()
-    second = services.meeting_schedule(actor=world.nav_leader, body=body, starts_at=at(day, 11),
-                                       ends_at=at(day, 14))
+    second = services.meeting_schedule(
+        actor=world.nav_leader, body=body, starts_at=at(day, 11), ends_at=at(day, 14)
+    )
     before = {i.pk: i.number for i in AgendaItem.objects.all()}
     ids = [i.pk for i in meeting.items.order_by("position")]
     services.item_reorder(actor=world.nav_leader, meeting=meeting, item_ids=list(reversed(ids)))
@@ -64,7 +67,9 @@ def test_numbers_hold_under_reorder_move_and_withdrawal(world, body, meeting):
     assert before == after
     withdrawn.refresh_from_db()
     assert withdrawn.status == ItemStatus.WITHDRAWN
-    new = services.item_add(actor=world.nav_leader, meeting=second, title="Ny sak", kind=ItemKind.INFORMATION)
+    new = services.item_add(
+        actor=world.nav_leader, meeting=second, title="Ny sak", kind=ItemKind.INFORMATION
+    )
     assert new.number == max(before.values()) + 1
 
 
@@ -72,8 +77,13 @@ def test_database_enforces_unique_number(meeting):
     item = meeting.items.first()
     with pytest.raises(IntegrityError), transaction.atomic():
         AgendaItem.objects.create(
-            numbering_body=item.numbering_body, year=item.year, number=item.number,
-            meeting=meeting, position=99, kind=ItemKind.INFORMATION, title="Dublett",
+            numbering_body=item.numbering_body,
+            year=item.year,
+            number=item.number,
+            meeting=meeting,
+            position=99,
+            kind=ItemKind.INFORMATION,
+            title="Dublett",
         )
 
 
@@ -82,8 +92,12 @@ def test_cannot_mark_held_with_undecided_decision_item(world, meeting):
     with pytest.raises(ValidationError):
         services.meeting_mark_held(actor=world.nav_leader, meeting=meeting)
     for item in meeting.items.filter(kind=ItemKind.DECISION):
-        services.item_update(actor=world.minute_taker, item=item, revision=item.revision,
-                             decision_text="Vedtatt som foreslått.")
+        services.item_update(
+            actor=world.minute_taker,
+            item=item,
+            revision=item.revision,
+            decision_text="Vedtatt som foreslått.",
+        )
     meeting = services.meeting_mark_held(actor=world.nav_leader, meeting=meeting)
     assert meeting.status == MeetingStatus.HELD
 
@@ -91,15 +105,18 @@ def test_cannot_mark_held_with_undecided_decision_item(world, meeting):
 def _hold(world, meeting):
     services.meeting_send_notice(actor=world.nav_leader, meeting=meeting)
     for item in meeting.items.filter(kind=ItemKind.DECISION):
-        services.item_update(actor=world.minute_taker, item=item, revision=item.revision,
-                             decision_text="Vedtatt.")
+        services.item_update(
+            actor=world.minute_taker, item=item, revision=item.revision, decision_text="Vedtatt."
+        )
     services.meeting_mark_held(actor=world.nav_leader, meeting=meeting)
 
 
 def test_deemed_approval_is_correct_on_read_and_settled_by_command(world, meeting):
     _hold(world, meeting)
     deadline = timezone.localdate()
-    minutes = services.minutes_send_for_comments(actor=world.minute_taker, meeting=meeting, deadline=deadline)
+    minutes = services.minutes_send_for_comments(
+        actor=world.minute_taker, meeting=meeting, deadline=deadline
+    )
     assert minutes_state.effective_status(minutes) == MinutesStatus.IN_COMMENT
     later = deadline + timedelta(days=1)
     assert minutes_state.effective_status(minutes, today=later) == MinutesStatus.PUBLISHED
@@ -113,8 +130,12 @@ def test_deemed_approval_is_correct_on_read_and_settled_by_command(world, meetin
 
 def test_objection_prevents_deemed_approval(world, meeting):
     _hold(world, meeting)
-    services.minutes_send_for_comments(actor=world.minute_taker, meeting=meeting, deadline=timezone.localdate())
-    services.minutes_comment(actor=world.municipal_owner, meeting=meeting, text="Sak 3 er feil.", is_objection=True)
+    services.minutes_send_for_comments(
+        actor=world.minute_taker, meeting=meeting, deadline=timezone.localdate()
+    )
+    services.minutes_comment(
+        actor=world.municipal_owner, meeting=meeting, text="Sak 3 er feil.", is_objection=True
+    )
     later = timezone.localdate() + timedelta(days=2)
     minutes = Minutes.objects.get(meeting=meeting)
     assert minutes_state.effective_status(minutes, today=later) == MinutesStatus.IN_COMMENT
@@ -125,18 +146,30 @@ def test_approved_minutes_change_only_through_new_version(world, meeting):
     services.minutes_approve(actor=world.nav_leader, meeting=meeting)
     item = meeting.items.filter(kind=ItemKind.DECISION).first()
     with pytest.raises(ValidationError):
-        services.item_update(actor=world.nav_leader, item=item, revision=None, decision_text="Endret")
+        services.item_update(
+            actor=world.nav_leader, item=item, revision=None, decision_text="Endret"
+        )
     with pytest.raises(ValidationError):
-        services.minutes_correct(actor=world.nav_leader, meeting=meeting, reason="", item_changes={item.pk: {"decision_text": "x"}})
+        services.minutes_correct(
+            actor=world.nav_leader,
+            meeting=meeting,
+            reason="",
+            item_changes={item.pk: {"decision_text": "x"}},
+        )
     version = services.minutes_correct(
-        actor=world.nav_leader, meeting=meeting, reason="Skrivefeil i vedtaket",
+        actor=world.nav_leader,
+        meeting=meeting,
+        reason="Skrivefeil i vedtaket",
         item_changes={item.pk: {"decision_text": "Vedtatt med endring."}},
     )
     assert version.number == 2
     first = Minutes.objects.get(meeting=meeting).versions.get(number=1)
     first_item = next(i for i in first.content["items"] if i["id"] == item.pk)
     assert first_item["decision"] == "Vedtatt."
-    assert next(i for i in version.content["items"] if i["id"] == item.pk)["decision"] == "Vedtatt med endring."
+    assert (
+        next(i for i in version.content["items"] if i["id"] == item.pk)["decision"]
+        == "Vedtatt med endring."
+    )
 
 
 def test_conflicting_edits_are_refused(world, meeting):
@@ -151,13 +184,21 @@ def test_conflicting_edits_are_refused(world, meeting):
 def test_bad_input(world, meeting):
     item = meeting.items.first()
     with pytest.raises(ValidationError) as exc:
-        services.action_add(actor=world.nav_leader, item=item, title="Følg opp", owner=world.nav_leader,
-                            due_date=timezone.localdate())
+        services.action_add(
+            actor=world.nav_leader,
+            item=item,
+            title="Følg opp",
+            owner=world.nav_leader,
+            due_date=timezone.localdate(),
+        )
     assert "due_date" in exc.value.message_dict
     _hold(world, meeting)
     with pytest.raises(ValidationError) as exc:
-        services.minutes_send_for_comments(actor=world.nav_leader, meeting=meeting,
-                                           deadline=timezone.localdate() - timedelta(days=1))
+        services.minutes_send_for_comments(
+            actor=world.nav_leader,
+            meeting=meeting,
+            deadline=timezone.localdate() - timedelta(days=1),
+        )
     assert "deadline" in exc.value.message_dict
 
 
@@ -172,10 +213,17 @@ def test_agenda_schedule_inserts_lunch(meeting):
 def test_follow_ups_carry_to_next_meeting_until_closed(world, body, meeting):
     _hold(world, meeting)
     decision = meeting.items.filter(kind=ItemKind.DECISION).first()
-    action = services.action_add(actor=world.minute_taker, item=decision, title="Lag plan",
-                                 owner=world.nav_leader, due_date=later_in_year(20))
+    action = services.action_add(
+        actor=world.minute_taker,
+        item=decision,
+        title="Lag plan",
+        owner=world.nav_leader,
+        due_date=later_in_year(20),
+    )
     day = later_in_year()
-    second = services.meeting_schedule(actor=world.nav_leader, body=body, starts_at=at(day, 11), ends_at=at(day, 14))
+    second = services.meeting_schedule(
+        actor=world.nav_leader, body=body, starts_at=at(day, 11), ends_at=at(day, 14)
+    )
     assert list(selectors.open_actions(body.pk, before=second.starts_at)) == [action]
     services.action_update(actor=world.nav_leader, action=action, status="done")
     assert list(selectors.open_actions(body.pk, before=second.starts_at)) == []

@@ -15,31 +15,41 @@ from ..factories import OfficeFactory
 API = "/api/v1"
 
 
-def send(client: Client, method: str, url: str, body: object = None):  # noqa: ANN201
+def send(client: Client, method: str, url: str, body: object = None):
     data = json.dumps(body) if body is not None else ""
     return client.generic(method.upper(), API + url, data, content_type="application/json")
 
 
-def loc_of(response) -> list[list]:  # noqa: ANN001
+def loc_of(response) -> list[list]:
     return [error["loc"] for error in response.json()["detail"]]
 
 
-def municipality(world, **changes: object) -> dict:  # noqa: ANN001
-    return {"number": "5058", "name": "Indre Fosen", "county_id": world.county.pk,
-            "population": 10000, "valid_from": "2024-01-01"} | changes
-
-
-def partnership(world, office_id: int, **changes: object) -> dict:  # noqa: ANN001
+def municipality(world, **changes: object) -> dict:
     return {
-        "name": "NAV Indre Fosen", "office_id": office_id, "model": "single",
-        "valid_from": "2024-01-01", "state_county_id": world.county.pk,
+        "number": "5058",
+        "name": "Indre Fosen",
+        "county_id": world.county.pk,
+        "population": 10000,
+        "valid_from": "2024-01-01",
+    } | changes
+
+
+def partnership(world, office_id: int, **changes: object) -> dict:
+    return {
+        "name": "NAV Indre Fosen",
+        "office_id": office_id,
+        "model": "single",
+        "valid_from": "2024-01-01",
+        "state_county_id": world.county.pk,
         "municipality_ids": [world.orland_municipality.pk],
     } | changes
 
 
-def orland(world, **changes: object) -> dict:  # noqa: ANN001
-    return partnership(world, world.orland_office.pk, name="NAV Ørland",
-                       valid_from="2018-01-01") | changes
+def orland(world, **changes: object) -> dict:
+    return (
+        partnership(world, world.orland_office.pk, name="NAV Ørland", valid_from="2018-01-01")
+        | changes
+    )
 
 
 # --- the matrix -----------------------------------------------------------------------------
@@ -48,20 +58,34 @@ def orland(world, **changes: object) -> dict:  # noqa: ANN001
 def test_anonymous_gets_401_everywhere(world, client):
     o, p, m = world.orland_office.pk, world.orland.pk, world.orland_municipality.pk
     for method, url in [
-        ("get", "/me"), ("get", "/partnerships"), ("get", f"/partnerships/{p}"),
-        ("put", f"/partnerships/{p}"), ("post", "/partnerships"), ("get", "/offices"),
-        ("get", f"/offices/{o}"), ("put", f"/offices/{o}/opening-hours"),
-        ("get", "/municipalities"), ("post", "/municipalities"), ("put", f"/municipalities/{m}"),
-        ("get", "/counties"), ("get", "/service-areas"),
+        ("get", "/me"),
+        ("get", "/partnerships"),
+        ("get", f"/partnerships/{p}"),
+        ("put", f"/partnerships/{p}"),
+        ("post", "/partnerships"),
+        ("get", "/offices"),
+        ("get", f"/offices/{o}"),
+        ("put", f"/offices/{o}/opening-hours"),
+        ("get", "/municipalities"),
+        ("post", "/municipalities"),
+        ("put", f"/municipalities/{m}"),
+        ("get", "/counties"),
+        ("get", "/service-areas"),
     ]:
         assert send(client, method, url, {}).status_code == 401, url
 
 
 @pytest.mark.parametrize(
     ("method", "url"),
-    [("delete", "/partnerships/{p}"), ("patch", "/partnerships/{p}"), ("delete", "/partnerships"),
-     ("post", "/offices/{o}"), ("get", "/offices/{o}/opening-hours"), ("delete", "/counties"),
-     ("post", "/me")],
+    [
+        ("delete", "/partnerships/{p}"),
+        ("patch", "/partnerships/{p}"),
+        ("delete", "/partnerships"),
+        ("post", "/offices/{o}"),
+        ("get", "/offices/{o}/opening-hours"),
+        ("delete", "/counties"),
+        ("post", "/me"),
+    ],
 )
 def test_wrong_method_gets_405(world, client, method, url):
     client.force_login(world.admin)
@@ -101,8 +125,13 @@ def test_read_only_roles_read_but_get_403_on_change(world, client, persona):
 
 def test_unknown_ids_get_404(world, client):
     client.force_login(world.admin)
-    for url in ("/partnerships/999999", "/offices/999999", "/counties/999999",
-                "/municipalities/999999", "/service-areas/999999"):
+    for url in (
+        "/partnerships/999999",
+        "/offices/999999",
+        "/counties/999999",
+        "/municipalities/999999",
+        "/service-areas/999999",
+    ):
         assert send(client, "get", url).status_code == 404, url
 
 
@@ -115,8 +144,9 @@ def test_session_writes_need_the_csrf_token(world):
     assert send(client, "put", url, hours).status_code == 403
     client.get("/")  # the page sets the CSRF cookie
     token = client.cookies["csrftoken"].value
-    response = client.generic("PUT", API + url, json.dumps(hours),
-                              content_type="application/json", HTTP_X_CSRFTOKEN=token)
+    response = client.generic(
+        "PUT", API + url, json.dumps(hours), content_type="application/json", HTTP_X_CSRFTOKEN=token
+    )
     assert response.status_code == 200
 
 
@@ -164,8 +194,10 @@ def test_update_partnership(world, client):
 def test_opening_hours_replace_and_record_the_person(world, client):
     client.force_login(world.nav_leader)
     office = world.orland_office
-    body = [{"weekday": 0, "opens": "10:00", "closes": "15:00"},
-            {"weekday": 4, "opens": "09:00", "closes": "12:00", "note": "Stengt etter lunsj"}]
+    body = [
+        {"weekday": 0, "opens": "10:00", "closes": "15:00"},
+        {"weekday": 4, "opens": "09:00", "closes": "12:00", "note": "Stengt etter lunsj"},
+    ]
     response = send(client, "put", f"/offices/{office.pk}/opening-hours", body)
     assert response.status_code == 200
     assert [h["weekday"] for h in response.json()["opening_hours"]] == [0, 4]
@@ -243,10 +275,12 @@ def test_removing_the_state_owner_is_422_and_keeps_the_owners(world, client):
 def test_host_model_without_host_is_422_on_host_municipality_id(world, client):
     client.force_login(world.admin)
     office = OfficeFactory(county=world.county)
-    other = Municipality.objects.create(number="5059", name="Frøya", county=world.county,
-                                        valid_from=date(2018, 1, 1))
-    body = partnership(world, office.pk, model="host",
-                       municipality_ids=[world.orland_municipality.pk, other.pk])
+    other = Municipality.objects.create(
+        number="5059", name="Frøya", county=world.county, valid_from=date(2018, 1, 1)
+    )
+    body = partnership(
+        world, office.pk, model="host", municipality_ids=[world.orland_municipality.pk, other.pk]
+    )
     response = send(client, "post", "/partnerships", body)
     assert response.status_code == 422
     assert loc_of(response) == [["body", "host_municipality_id"]]
@@ -256,9 +290,14 @@ def test_a_leader_cannot_move_their_partnership_onto_anothers_office(world, clie
     """Otherwise the neighbour's leader would gain Ørland's office by naming its id."""
     client.force_login(world.other_leader)
     other_municipality = world.other.owners.get(kind="municipality").municipality_id
-    body = partnership(world, world.orland_office.pk, name="NAV Ålesund",
-                       state_county_id=world.other_office.county_id,
-                       municipality_ids=[other_municipality], valid_from="2018-01-01")
+    body = partnership(
+        world,
+        world.orland_office.pk,
+        name="NAV Ålesund",
+        state_county_id=world.other_office.county_id,
+        municipality_ids=[other_municipality],
+        valid_from="2018-01-01",
+    )
     response = send(client, "put", f"/partnerships/{world.other.pk}", body)
     assert response.status_code == 422
     assert loc_of(response) == [["body", "office_id"]]
@@ -288,8 +327,10 @@ def test_opening_hours_closing_before_opening_is_422(world, client):
 def test_opening_hours_with_a_day_twice_is_422_on_weekday(world, client):
     client.force_login(world.nav_leader)
     url = f"/offices/{world.orland_office.pk}/opening-hours"
-    body = [{"weekday": 2, "opens": "08:00", "closes": "09:00"},
-            {"weekday": 2, "opens": "10:00", "closes": "11:00"}]
+    body = [
+        {"weekday": 2, "opens": "08:00", "closes": "09:00"},
+        {"weekday": 2, "opens": "10:00", "closes": "11:00"},
+    ]
     response = send(client, "put", url, body)
     assert response.status_code == 422
     assert loc_of(response) == [["body", "weekday"]]

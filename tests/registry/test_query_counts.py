@@ -80,22 +80,38 @@ def _bulk(objs: list[Model], actor: User, *, changed: bool = False) -> list[Mode
     return objs
 
 
-def add_partnerships(world, area: ServiceArea, first: int, count: int) -> None:  # noqa: ANN001
+def add_partnerships(world, area: ServiceArea, first: int, count: int) -> None:
     """`count` more partnerships in Trøndelag, each like Ørland: owners, hours, roles, history."""
     numbers = range(first, first + count)
     admin, county, since = world.admin, world.county, date(2019, 1, 1)
     municipalities = _bulk(
-        [Municipality(number=f"{6000 + i}", name=f"Kommune {i}", county=county, valid_from=since)
-         for i in numbers], admin,
+        [
+            Municipality(number=f"{6000 + i}", name=f"Kommune {i}", county=county, valid_from=since)
+            for i in numbers
+        ],
+        admin,
     )
     offices = _bulk(
-        [Office(unit_number=f"{7000 + i}", name=f"NAV Test {i:03d}", county=county,
-                service_area=area, visiting_address=f"Gata {i}", valid_from=since)
-         for i in numbers], admin,
+        [
+            Office(
+                unit_number=f"{7000 + i}",
+                name=f"NAV Test {i:03d}",
+                county=county,
+                service_area=area,
+                visiting_address=f"Gata {i}",
+                valid_from=since,
+            )
+            for i in numbers
+        ],
+        admin,
     )
     partnerships = _bulk(
-        [Partnership(name=f"NAV Test {i:03d}", office=office, valid_from=since)
-         for i, office in zip(numbers, offices, strict=True)], admin, changed=True,
+        [
+            Partnership(name=f"NAV Test {i:03d}", office=office, valid_from=since)
+            for i, office in zip(numbers, offices, strict=True)
+        ],
+        admin,
+        changed=True,
     )
     owners = []
     for partnership, municipality in zip(partnerships, municipalities, strict=True):
@@ -105,35 +121,48 @@ def add_partnerships(world, area: ServiceArea, first: int, count: int) -> None: 
         )
     _bulk(owners, admin)
     _bulk(
-        [OpeningHours(office=office, weekday=day, opens=time(9), closes=time(15))
-         for office in offices for day in (0, 3)], admin,
+        [
+            OpeningHours(office=office, weekday=day, opens=time(9), closes=time(15))
+            for office in offices
+            for day in (0, 3)
+        ],
+        admin,
     )
     kinds = [RoleKind.NAV_LEADER, RoleKind.MEMBER]
     people = User.objects.bulk_create(
-        [User(username=f"p{i}-{kind}", first_name=kind, last_name=str(i), password="!")
-         for i in numbers for kind in kinds]
+        [
+            User(username=f"p{i}-{kind}", first_name=kind, last_name=str(i), password="!")
+            for i in numbers
+            for kind in kinds
+        ]
     )
     _bulk(
-        [Role(person=person, kind=kinds[n % 2], partnership=partnerships[n // 2], valid_from=since)
-         for n, person in enumerate(people)], admin,
+        [
+            Role(
+                person=person, kind=kinds[n % 2], partnership=partnerships[n // 2], valid_from=since
+            )
+            for n, person in enumerate(people)
+        ],
+        admin,
     )
 
 
 @pytest.fixture
-def area(world) -> ServiceArea:  # noqa: ANN001
+def area(world) -> ServiceArea:
     area = services.service_area_save(
         actor=world.admin, county=world.county, name="Fosen", valid_from=date(2018, 1, 1)
     )
     office = services.office_save(actor=world.admin, office=world.orland_office, service_area=area)
     # A change by a person, so that the change logs name someone and show old → new.
     services.office_opening_hours_set(
-        actor=world.nav_leader, office=office,
+        actor=world.nav_leader,
+        office=office,
         hours=[services.DayHours(0, time(10), time(15)), services.DayHours(2, time(9), time(14))],
     )
     return area
 
 
-def _paths(world, area: ServiceArea) -> dict:  # noqa: ANN001
+def _paths(world, area: ServiceArea) -> dict:
     return {
         "partnership": world.orland.pk,
         "office": world.orland_office.pk,
@@ -143,7 +172,7 @@ def _paths(world, area: ServiceArea) -> dict:  # noqa: ANN001
     }
 
 
-def _measure(client, world, area, django_assert_num_queries, subtests, size: int) -> dict:  # noqa: ANN001
+def _measure(client, world, area, django_assert_num_queries, subtests, size: int) -> dict:
     people = world.personas()
     counts = {}
     for page in PAGES:
@@ -171,7 +200,7 @@ def test_query_counts_are_exact_and_the_same_for_5_and_200_partnerships(
     _assert_pages_are_full(client, world)
 
 
-def _assert_pages_are_full(client, world) -> None:  # noqa: ANN001
+def _assert_pages_are_full(client, world) -> None:
     """Guard against a count that holds only because the pages show nothing."""
     client.force_login(world.county_director)
     listing = client.get("/api/v1/partnerships").json()

@@ -24,13 +24,13 @@ from ..factories import MunicipalityFactory, OfficeFactory
 
 
 @pytest.fixture
-def area(world) -> ServiceArea:  # noqa: ANN001
+def area(world) -> ServiceArea:
     return ServiceArea.objects.create(
         county=world.county, name="Fosen", valid_from=date(2018, 1, 1)
     )
 
 
-def urls(world, area: ServiceArea) -> dict[str, str]:  # noqa: ANN001
+def urls(world, area: ServiceArea) -> dict[str, str]:
     p, o = world.orland.pk, world.orland_office.pk
     c, m, a = world.county.pk, world.orland_municipality.pk, area.pk
     return {
@@ -60,25 +60,53 @@ def urls(world, area: ServiceArea) -> dict[str, str]:  # noqa: ANN001
 
 
 READ_ONLY_PAGES = [
-    "partnership_list", "partnership_detail", "office_list", "office_detail", "county_list",
-    "county_detail", "service_area_list", "service_area_detail", "municipality_list",
+    "partnership_list",
+    "partnership_detail",
+    "office_list",
+    "office_detail",
+    "county_list",
+    "county_detail",
+    "service_area_list",
+    "service_area_detail",
+    "municipality_list",
     "municipality_detail",
 ]
 FORM_PAGES = [
-    "partnership_create", "partnership_edit", "partnership_role_add", "office_create",
-    "office_edit", "office_opening_hours", "county_create", "county_edit", "service_area_create",
-    "service_area_edit", "municipality_create", "municipality_edit",
+    "partnership_create",
+    "partnership_edit",
+    "partnership_role_add",
+    "office_create",
+    "office_edit",
+    "office_opening_hours",
+    "county_create",
+    "county_edit",
+    "service_area_create",
+    "service_area_edit",
+    "municipality_create",
+    "municipality_edit",
 ]
 ORLAND_PAGES = [
-    "partnership_detail", "partnership_edit", "partnership_role_add", "office_detail",
-    "office_edit", "office_opening_hours",
+    "partnership_detail",
+    "partnership_edit",
+    "partnership_role_add",
+    "office_detail",
+    "office_edit",
+    "office_opening_hours",
 ]
 ORLAND_EDIT_PAGES = [
-    "partnership_edit", "partnership_role_add", "office_edit", "office_opening_hours",
+    "partnership_edit",
+    "partnership_role_add",
+    "office_edit",
+    "office_opening_hours",
 ]
 REFERENCE_EDIT_PAGES = [
-    "office_create", "county_create", "county_edit", "service_area_create", "service_area_edit",
-    "municipality_create", "municipality_edit",
+    "office_create",
+    "county_create",
+    "county_edit",
+    "service_area_create",
+    "service_area_edit",
+    "municipality_create",
+    "municipality_edit",
 ]
 
 
@@ -90,7 +118,7 @@ def nb(message: str, **params: object) -> str:
     return translated % params if params else translated
 
 
-def field_errors(response, field: str) -> list[str]:  # noqa: ANN001
+def field_errors(response, field: str) -> list[str]:
     return [str(e) for e in response.context["form"].errors.get(field, [])]
 
 
@@ -98,7 +126,7 @@ def field_errors(response, field: str) -> list[str]:  # noqa: ANN001
 # Each test walks its pages in a loop (one world, not one per page) and reports every miss.
 
 
-def check_all(client, cases: list[tuple[str, str, int]]) -> None:  # noqa: ANN001
+def check_all(client, cases: list[tuple[str, str, int]]) -> None:
     """Request each (method, url, expected status) and report all that answer otherwise."""
     misses = []
     for method, url, expected in cases:
@@ -121,22 +149,34 @@ def test_anonymous_is_sent_to_the_login(world, area, client):
 def test_wrong_methods_get_405(world, area, client):
     client.force_login(world.admin)
     pages = urls(world, area)
-    check_all(client, [
-        *((method, pages[page], 405) for page in READ_ONLY_PAGES
-          for method in ("post", "put", "delete")),
-        *((method, pages[page], 405) for page in FORM_PAGES
-          for method in ("put", "patch", "delete")),
-    ])
+    check_all(
+        client,
+        [
+            *(
+                (method, pages[page], 405)
+                for page in READ_ONLY_PAGES
+                for method in ("post", "put", "delete")
+            ),
+            *(
+                (method, pages[page], 405)
+                for page in FORM_PAGES
+                for method in ("put", "patch", "delete")
+            ),
+        ],
+    )
 
 
 @pytest.mark.parametrize("persona", ["outsider", "other_leader"])
 def test_outsiders_get_404_for_orland(world, area, client, persona):
     client.force_login(getattr(world, persona))
     pages = urls(world, area)
-    check_all(client, [
-        *(("get", pages[page], 404) for page in ORLAND_PAGES),
-        *(("post", pages[page], 404) for page in ORLAND_EDIT_PAGES),
-    ])
+    check_all(
+        client,
+        [
+            *(("get", pages[page], 404) for page in ORLAND_PAGES),
+            *(("post", pages[page], 404) for page in ORLAND_EDIT_PAGES),
+        ],
+    )
 
 
 @pytest.mark.parametrize("persona", ["member", "minute_taker"])
@@ -162,18 +202,30 @@ def test_reference_data_is_changed_by_administrators_only(world, area, client, p
 def test_reference_data_is_read_by_every_signed_in_person(world, area, client, persona):
     client.force_login(getattr(world, persona))
     pages = urls(world, area)
-    reference = ["county_list", "county_detail", "service_area_list", "service_area_detail",
-                 "municipality_list", "municipality_detail", "partnership_list", "office_list"]
+    reference = [
+        "county_list",
+        "county_detail",
+        "service_area_list",
+        "service_area_detail",
+        "municipality_list",
+        "municipality_detail",
+        "partnership_list",
+        "office_list",
+    ]
     check_all(client, [("get", pages[page], 200) for page in reference])
 
 
 def test_unknown_ids_give_404(world, client):
     client.force_login(world.admin)
     prefixes = ["partnerskap", "kontor", "fylker", "tjenesteomrader", "kommuner"]
-    check_all(client, [
-        ("get", f"/{prefix}/999999/{suffix}", 404)
-        for prefix in prefixes for suffix in ("", "rediger/")
-    ])
+    check_all(
+        client,
+        [
+            ("get", f"/{prefix}/999999/{suffix}", 404)
+            for prefix in prefixes
+            for suffix in ("", "rediger/")
+        ],
+    )
 
 
 @pytest.mark.parametrize("persona", ["nav_leader", "member", "county_director"])
@@ -195,12 +247,18 @@ def test_editors_get_the_forms(world, area, client, persona):
 # --- partnerships ---------------------------------------------------------------------------
 
 
-def partnership_form(world, office: Office, **changes: object) -> dict:  # noqa: ANN001
+def partnership_form(world, office: Office, **changes: object) -> dict:
     data = {
-        "name": "NAV Indre Fosen", "office": office.pk, "model": "single",
-        "leader_employer": "municipal", "description": "", "valid_from": "2024-01-01",
-        "valid_to": "", "state_county": world.county.pk,
-        "municipalities": [world.orland_municipality.pk], "host_municipality": "",
+        "name": "NAV Indre Fosen",
+        "office": office.pk,
+        "model": "single",
+        "leader_employer": "municipal",
+        "description": "",
+        "valid_from": "2024-01-01",
+        "valid_to": "",
+        "state_county": world.county.pk,
+        "municipalities": [world.orland_municipality.pk],
+        "host_municipality": "",
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
@@ -215,7 +273,8 @@ def test_create_partnership_saves_it_with_owners_and_redirects(world, client, pe
     assert response.status_code == 302
     assert response["Location"] == f"/partnerskap/{created.pk}/"
     assert {(o.kind, o.county_id, o.municipality_id) for o in created.owners.all()} == {
-        ("state", world.county.pk, None), ("municipality", None, world.orland_municipality.pk),
+        ("state", world.county.pk, None),
+        ("municipality", None, world.orland_municipality.pk),
     }
     assert client.get(response["Location"]).status_code == 200
 
@@ -267,9 +326,13 @@ def test_the_form_offers_only_the_editors_own_offices(world, client):
     client.force_login(world.other_leader)
     url = f"/partnerskap/{world.other.pk}/rediger/"
     assert "NAV Ørland" not in client.get(url).content.decode()
-    data = partnership_form(world, world.orland_office, name="NAV Ålesund",
-                            state_county=world.other_office.county_id,
-                            municipalities=[world.other.owners.get(kind="municipality").municipality_id])
+    data = partnership_form(
+        world,
+        world.orland_office,
+        name="NAV Ålesund",
+        state_county=world.other_office.county_id,
+        municipalities=[world.other.owners.get(kind="municipality").municipality_id],
+    )
     response = client.post(url, data)
     assert response.status_code == 400
     assert field_errors(response, "office")
@@ -311,11 +374,18 @@ def test_a_second_nav_leader_in_the_same_period_is_refused(world, client):
 # --- offices and opening hours --------------------------------------------------------------
 
 
-def office_form(world, **changes: object) -> dict:  # noqa: ANN001
+def office_form(world, **changes: object) -> dict:
     data = {
-        "unit_number": "5055", "name": "NAV Heim", "county": world.county.pk,
-        "service_area": "", "visiting_address": "", "postal_address": "", "phone": "",
-        "valid_from": "2024-01-01", "valid_to": "", "replaced_by": "",
+        "unit_number": "5055",
+        "name": "NAV Heim",
+        "county": world.county.pk,
+        "service_area": "",
+        "visiting_address": "",
+        "postal_address": "",
+        "phone": "",
+        "valid_from": "2024-01-01",
+        "valid_to": "",
+        "replaced_by": "",
     }
     data.update(changes)
     return data
@@ -371,8 +441,9 @@ def test_invalid_unit_number_is_refused_on_the_field(world, client):
 
 def test_edit_office_saves_and_redirects(world, client):
     client.force_login(world.nav_leader)
-    data = office_form(world, unit_number="5057", name="NAV Ørland", phone="55 55 33 33",
-                       valid_from="2018-01-01")
+    data = office_form(
+        world, unit_number="5057", name="NAV Ørland", phone="55 55 33 33", valid_from="2018-01-01"
+    )
     response = client.post(f"/kontor/{world.orland_office.pk}/rediger/", data)
     assert response.status_code == 302
     world.orland_office.refresh_from_db()
@@ -393,8 +464,10 @@ def test_opening_hours_save_and_redirect(world, client):
     response = client.post(url, hours_form(d0=("10:00", "15:00"), d2=("09:00", "14:00")))
     assert response.status_code == 302
     assert response["Location"] == f"/kontor/{world.orland_office.pk}/"
-    hours = {(h.weekday, h.opens, h.closes) for h in OpeningHours.objects.filter(
-        office=world.orland_office)}
+    hours = {
+        (h.weekday, h.opens, h.closes)
+        for h in OpeningHours.objects.filter(office=world.orland_office)
+    }
     assert hours == {(0, time(10), time(15)), (2, time(9), time(14))}
 
 
@@ -414,9 +487,9 @@ def test_opening_hours_change_shows_who_changed_what_and_when(world, client):
     client.post(f"/kontor/{office.pk}/apningstider/", hours_form(d0=("10:00", "15:00")))
     client.force_login(world.member)  # a reader sees the change log too
     page = client.get(f"/kontor/{office.pk}/").content.decode()
-    log = page[page.index('id="history-heading"'):]
-    row = log[:log.index("</tr>", log.index("09:00 → 10:00"))]
-    row = row[row.rindex('<tr class="aksel-table__row">'):]
+    log = page[page.index('id="history-heading"') :]
+    row = log[: log.index("</tr>", log.index("09:00 → 10:00"))]
+    row = row[row.rindex('<tr class="aksel-table__row">') :]
     assert world.nav_leader.display_name in row
     assert timezone.localdate().strftime("%d.%m.%Y") in row
     assert "09:00 → 10:00" in row
@@ -425,10 +498,15 @@ def test_opening_hours_change_shows_who_changed_what_and_when(world, client):
 # --- reference data -------------------------------------------------------------------------
 
 
-def municipality_form(world, **changes: object) -> dict:  # noqa: ANN001
+def municipality_form(world, **changes: object) -> dict:
     data = {
-        "number": "5058", "name": "Indre Fosen", "county": world.county.pk, "population": "10000",
-        "valid_from": "2024-01-01", "valid_to": "", "replaced_by": "",
+        "number": "5058",
+        "name": "Indre Fosen",
+        "county": world.county.pk,
+        "population": "10000",
+        "valid_from": "2024-01-01",
+        "valid_to": "",
+        "replaced_by": "",
     }
     data.update(changes)
     return data
@@ -520,8 +598,12 @@ def test_county_number_in_use_in_an_overlapping_period_is_refused(world, client)
 
 def test_service_area_create_and_edit(world, area, client):
     client.force_login(world.admin)
-    data = {"county": world.county.pk, "name": "Trondheimsfjorden", "valid_from": "2020-01-01",
-            "valid_to": ""}
+    data = {
+        "county": world.county.pk,
+        "name": "Trondheimsfjorden",
+        "valid_from": "2020-01-01",
+        "valid_to": "",
+    }
     response = client.post("/tjenesteomrader/ny/", data)
     created = ServiceArea.objects.get(name="Trondheimsfjorden")
     assert response["Location"] == f"/tjenesteomrader/{created.pk}/"

@@ -13,7 +13,10 @@ class LoginForm(AkselFormMixin, AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["password"].widget = forms.PasswordInput(
-            attrs={"autocomplete": "current-password", "class": "aksel-text-field__input aksel-body-short"}
+            attrs={
+                "autocomplete": "current-password",
+                "class": "aksel-text-field__input aksel-body-short",
+            }
         )
 
 

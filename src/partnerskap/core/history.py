@@ -118,8 +118,11 @@ def history_entries(*querysets: QuerySet, limit: int = 20, window: int = 200) ->
     for record, action, raw in pending:
         who = record.history_user.display_name if record.history_user else _("System")
         changes = [
-            Change(str(c.field.verbose_name), _display(c.field, c.old, related),
-                   _display(c.field, c.new, related))
+            Change(
+                str(c.field.verbose_name),
+                _display(c.field, c.old, related),
+                _display(c.field, c.new, related),
+            )
             for c in raw
         ]
         subject = str(record.instance_type._meta.verbose_name)

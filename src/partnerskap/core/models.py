@@ -147,7 +147,9 @@ class ApiToken(TimeStampedModel):
 
     @classmethod
     def user_for_key(cls, key: str) -> User | None:
-        token = cls.objects.active().select_related("user").filter(key_hash=_hash_token(key)).first()
+        token = (
+            cls.objects.active().select_related("user").filter(key_hash=_hash_token(key)).first()
+        )
         if token is None or not token.user.is_active:
             return None
         cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())

@@ -95,8 +95,14 @@ class DemoPartnership:
 
 PARTNERSHIPS = [
     DemoPartnership(
-        "NAV Ørland", "5057", "50", PartnershipModel.MERGED, ["5057"], START_2020,
-        "leder.orland", Employer.MUNICIPAL,
+        "NAV Ørland",
+        "5057",
+        "50",
+        PartnershipModel.MERGED,
+        ["5057"],
+        START_2020,
+        "leder.orland",
+        Employer.MUNICIPAL,
         description="Ørland og Bjugn ble slått sammen til Ørland kommune 1. januar 2020.",
         roles=[
             ("kommunedirektor.orland", RoleKind.MUNICIPAL_OWNER),
@@ -106,47 +112,89 @@ PARTNERSHIPS = [
         ],
     ),
     DemoPartnership(
-        "NAV Indre Fosen", "5054", "50", PartnershipModel.MERGED, ["5054"], START_2018,
-        "leder.indrefosen", Employer.MUNICIPAL,
+        "NAV Indre Fosen",
+        "5054",
+        "50",
+        PartnershipModel.MERGED,
+        ["5054"],
+        START_2018,
+        "leder.indrefosen",
+        Employer.MUNICIPAL,
         description="Kontoret har publikumsmottak i Rissa og Leksvik: 9,3 statlige og 7 "
         "kommunale årsverk, lederen medregnet.",
         roles=[("kommunedirektor.indrefosen", RoleKind.MUNICIPAL_OWNER)],
     ),
     DemoPartnership(
-        "NAV Ålesund", "1507", "15", PartnershipModel.MERGED, ["1507"], START_2020,
-        "leder.alesund", Employer.STATE,
+        "NAV Ålesund",
+        "1507",
+        "15",
+        PartnershipModel.MERGED,
+        ["1507"],
+        START_2020,
+        "leder.alesund",
+        Employer.STATE,
         description="Fem NAV-kontor ble ett da Ålesund, Haram, Sandøy, Skodje og Ørskog ble "
         "nye Ålesund kommune i 2020.",
         roles=[("radmann.alesund", RoleKind.MUNICIPAL_OWNER)],
     ),
     DemoPartnership(
-        "NAV Ofoten", "1806", "18", PartnershipModel.MERGED, ["1806"], START_2020,
-        "leder.ofoten", Employer.STATE,
+        "NAV Ofoten",
+        "1806",
+        "18",
+        PartnershipModel.MERGED,
+        ["1806"],
+        START_2020,
+        "leder.ofoten",
+        Employer.STATE,
         description="Pilot Ofoten i prosjektet «NAV i Nordland i en ny tid»: Narvik, Ballangen "
         "og deler av Tysfjord ble én kommune.",
         roles=[("prosjektleder.nordland", RoleKind.PROJECT_LEADER)],
     ),
     DemoPartnership(
-        "NAV Indre Salten", "1841", "18", PartnershipModel.HOST,
-        ["1841", "1840", "1845", "1839", "1875"], date(2019, 7, 1),
-        "leder.indresalten", Employer.MUNICIPAL, host="1841",
+        "NAV Indre Salten",
+        "1841",
+        "18",
+        PartnershipModel.HOST,
+        ["1841", "1840", "1845", "1839", "1875"],
+        date(2019, 7, 1),
+        "leder.indresalten",
+        Employer.MUNICIPAL,
+        host="1841",
         description="Pilot Indre Salten: vertskommunesamarbeid med Fauske som vertskommune.",
         roles=[("prosjektleder.nordland", RoleKind.PROJECT_LEADER)],
     ),
     DemoPartnership(
-        "NAV Meløy", "1837", "18", PartnershipModel.ADMIN_COOPERATION, ["1837"], date(2007, 1, 1),
-        "leder.meloy", Employer.STATE,
+        "NAV Meløy",
+        "1837",
+        "18",
+        PartnershipModel.ADMIN_COOPERATION,
+        ["1837"],
+        date(2007, 1, 1),
+        "leder.meloy",
+        Employer.STATE,
         description="Pilot for administrativt samarbeid mellom Meløy, Rødøy og Gildeskål.",
         roles=[("prosjektleder.nordland", RoleKind.PROJECT_LEADER)],
     ),
     DemoPartnership(
-        "NAV Rødøy", "1836", "18", PartnershipModel.ADMIN_COOPERATION, ["1836"], date(2007, 1, 1),
-        "leder.meloy", Employer.STATE,
+        "NAV Rødøy",
+        "1836",
+        "18",
+        PartnershipModel.ADMIN_COOPERATION,
+        ["1836"],
+        date(2007, 1, 1),
+        "leder.meloy",
+        Employer.STATE,
         roles=[("prosjektleder.nordland", RoleKind.PROJECT_LEADER)],
     ),
     DemoPartnership(
-        "NAV Gildeskål", "1838", "18", PartnershipModel.ADMIN_COOPERATION, ["1838"], date(2007, 1, 1),
-        "leder.meloy", Employer.STATE,
+        "NAV Gildeskål",
+        "1838",
+        "18",
+        PartnershipModel.ADMIN_COOPERATION,
+        ["1838"],
+        date(2007, 1, 1),
+        "leder.meloy",
+        Employer.STATE,
         roles=[("prosjektleder.nordland", RoleKind.PROJECT_LEADER)],
     ),
 ]
@@ -159,8 +207,13 @@ COUNTY_DIRECTORS = [
 
 # Monday to Friday, with Ørland closed for walk-ins on Wednesday afternoons.
 OPENING_HOURS = {
-    "5057": [(0, "09:00", "15:00"), (1, "09:00", "15:00"), (2, "09:00", "12:00"),
-             (3, "09:00", "15:00"), (4, "09:00", "14:00")],
+    "5057": [
+        (0, "09:00", "15:00"),
+        (1, "09:00", "15:00"),
+        (2, "09:00", "12:00"),
+        (3, "09:00", "15:00"),
+        (4, "09:00", "14:00"),
+    ],
     "5054": [(0, "10:00", "14:00"), (1, "10:00", "14:00"), (3, "10:00", "14:00")],
     "1507": [(d, "09:00", "15:00") for d in range(5)],
     "1806": [(d, "10:00", "14:00") for d in range(5)],
@@ -222,7 +275,10 @@ class DemoLoader:
         for number, name, valid_from, valid_to in COUNTIES:
             county = County.objects.filter(number=number, valid_from=valid_from).first()
             out[number] = county or services.county_save(
-                actor=self.admin, number=number, name=name, valid_from=valid_from,
+                actor=self.admin,
+                number=number,
+                name=name,
+                valid_from=valid_from,
                 valid_to=valid_to,
             )
         return out
@@ -232,7 +288,9 @@ class DemoLoader:
         # Successors first, so predecessors can point at them.
         for number, name, county, start, end, _successor, population in MUNICIPALITIES:
             if _successor is None:
-                out[number] = self._municipality(number, name, counties[county], start, end, None, population)
+                out[number] = self._municipality(
+                    number, name, counties[county], start, end, None, population
+                )
         for number, name, county, start, end, successor, population in MUNICIPALITIES:
             if successor is not None:
                 out[number] = self._municipality(
@@ -240,11 +298,17 @@ class DemoLoader:
                 )
         return out
 
-    def _municipality(self, number, name, county, start, end, successor, population):  # noqa: ANN001, ANN202, PLR0913
+    def _municipality(self, number, name, county, start, end, successor, population):
         existing = Municipality.objects.filter(number=number, valid_from=start).first()
         return existing or services.municipality_save(
-            actor=self.admin, number=number, name=name, county=county, valid_from=start,
-            valid_to=end, replaced_by=successor, population=population,
+            actor=self.admin,
+            number=number,
+            name=name,
+            county=county,
+            valid_from=start,
+            valid_to=end,
+            replaced_by=successor,
+            population=population,
         )
 
     def _offices(self, counties: dict[str, County]) -> dict[str, Office]:
@@ -254,15 +318,22 @@ class DemoLoader:
         ):
             existing = Office.objects.filter(unit_number=unit, valid_from=start).first()
             out[unit] = existing or services.office_save(
-                actor=self.admin, unit_number=unit, name=name, county=counties[county],
-                valid_from=start, valid_to=end, visiting_address=address,
+                actor=self.admin,
+                unit_number=unit,
+                name=name,
+                county=counties[county],
+                valid_from=start,
+                valid_to=end,
+                visiting_address=address,
                 replaced_by=out.get(successor) if successor else None,
             )
         return out
 
-    def _partnerships(self, counties, municipalities, offices) -> None:  # noqa: ANN001
+    def _partnerships(self, counties, municipalities, offices) -> None:
         for spec in PARTNERSHIPS:
-            partnership = Partnership.objects.filter(name=spec.name, valid_from=spec.valid_from).first()
+            partnership = Partnership.objects.filter(
+                name=spec.name, valid_from=spec.valid_from
+            ).first()
             if partnership is None:
                 partnership = services.partnership_save(
                     actor=self.admin,
@@ -280,11 +351,17 @@ class DemoLoader:
             for username, kind in spec.roles:
                 self._role(username, kind, partnership=partnership)
 
-    def _role(self, username: str, kind: str, *, partnership=None, county=None) -> None:  # noqa: ANN001
+    def _role(self, username: str, kind: str, *, partnership=None, county=None) -> None:
         person = self.users[username]
-        if Role.objects.filter(person=person, kind=kind, partnership=partnership, county=county).exists():
+        if Role.objects.filter(
+            person=person, kind=kind, partnership=partnership, county=county
+        ).exists():
             return
         services.role_assign(
-            actor=self.admin, person=person, kind=kind, valid_from=date(2017, 1, 1),
-            partnership=partnership, county=county,
+            actor=self.admin,
+            person=person,
+            kind=kind,
+            valid_from=date(2017, 1, 1),
+            partnership=partnership,
+            county=county,
         )

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-DEMO_PASSWORD = "demo-partnerskap"
+DEMO_PASSWORD = "demo-partnerskap"  # noqa: S105 - printed on purpose: demo only
 
 
 @dataclass(frozen=True)
@@ -18,24 +18,120 @@ class DemoPerson:
 
 
 PEOPLE = [
-    DemoPerson("admin", "Anne", "Admin", "Systemforvalter", "NAV", _("administrator for everything")),
-    DemoPerson("leder.orland", "Ingrid", "Sæther", "NAV-leder", "NAV Ørland", _("NAV leader of NAV Ørland")),
-    DemoPerson("kommunedirektor.orland", "Per", "Aune", "Kommunedirektør", "Ørland kommune", _("municipal owner of NAV Ørland")),
-    DemoPerson("referent.orland", "Jonas", "Berg", "Rådgiver", "NAV Ørland", _("minute-taker in Ørland")),
-    DemoPerson("brukerrep.orland", "Aud", "Hammer", "Brukerrepresentant", "Brukerutvalget", _("user representative in Ørland")),
-    DemoPerson("tillitsvalgt.orland", "Tor", "Eide", "Hovedtillitsvalgt", "NAV Ørland", _("union representative in Ørland")),
-    DemoPerson("fylkesdirektor.trondelag", "Siri", "Lund", "Fylkesdirektør", "NAV Trøndelag", _("state owner for all of Trøndelag")),
-    DemoPerson("leder.indrefosen", "Marte", "Rian", "NAV-leder", "NAV Indre Fosen", _("NAV leader of NAV Indre Fosen")),
-    DemoPerson("kommunedirektor.indrefosen", "Hans", "Kvam", "Kommunedirektør", "Indre Fosen kommune", _("municipal owner of NAV Indre Fosen")),
-    DemoPerson("leder.alesund", "Eirik", "Vik", "NAV-leder", "NAV Ålesund", _("NAV leader of NAV Ålesund")),
-    DemoPerson("radmann.alesund", "Solveig", "Brunstad", "Rådmann", "Ålesund kommune", _("municipal owner of NAV Ålesund")),
-    DemoPerson("fylkesdirektor.moreogromsdal", "Arne", "Myklebust", "Fylkesdirektør", "NAV Møre og Romsdal", _("state owner for all of Møre og Romsdal")),
-    DemoPerson("fylkesdirektor.nordland", "Liv", "Hansen", "Fylkesdirektør", "NAV Nordland", _("state owner for all of Nordland")),
-    DemoPerson("prosjektleder.nordland", "Knut", "Pettersen", "Prosjektleder", "NAV Nordland", _("project leader of the Nordland pilots")),
-    DemoPerson("leder.ofoten", "Nina", "Strand", "NAV-leder", "NAV Ofoten", _("NAV leader of NAV Ofoten")),
-    DemoPerson("leder.indresalten", "Ola", "Bakken", "NAV-leder", "NAV Indre Salten", _("NAV leader of NAV Indre Salten")),
-    DemoPerson("leder.meloy", "Randi", "Moe", "NAV-leder", "NAV Meløy", _("NAV leader of NAV Meløy, Rødøy and Gildeskål")),
-    DemoPerson("utenfor", "Lars", "Utne", "Konsulent", "Annen kommune", _("belongs to no partnership")),
+    DemoPerson(
+        "admin", "Anne", "Admin", "Systemforvalter", "NAV", _("administrator for everything")
+    ),
+    DemoPerson(
+        "leder.orland", "Ingrid", "Sæther", "NAV-leder", "NAV Ørland", _("NAV leader of NAV Ørland")
+    ),
+    DemoPerson(
+        "kommunedirektor.orland",
+        "Per",
+        "Aune",
+        "Kommunedirektør",
+        "Ørland kommune",
+        _("municipal owner of NAV Ørland"),
+    ),
+    DemoPerson(
+        "referent.orland", "Jonas", "Berg", "Rådgiver", "NAV Ørland", _("minute-taker in Ørland")
+    ),
+    DemoPerson(
+        "brukerrep.orland",
+        "Aud",
+        "Hammer",
+        "Brukerrepresentant",
+        "Brukerutvalget",
+        _("user representative in Ørland"),
+    ),
+    DemoPerson(
+        "tillitsvalgt.orland",
+        "Tor",
+        "Eide",
+        "Hovedtillitsvalgt",
+        "NAV Ørland",
+        _("union representative in Ørland"),
+    ),
+    DemoPerson(
+        "fylkesdirektor.trondelag",
+        "Siri",
+        "Lund",
+        "Fylkesdirektør",
+        "NAV Trøndelag",
+        _("state owner for all of Trøndelag"),
+    ),
+    DemoPerson(
+        "leder.indrefosen",
+        "Marte",
+        "Rian",
+        "NAV-leder",
+        "NAV Indre Fosen",
+        _("NAV leader of NAV Indre Fosen"),
+    ),
+    DemoPerson(
+        "kommunedirektor.indrefosen",
+        "Hans",
+        "Kvam",
+        "Kommunedirektør",
+        "Indre Fosen kommune",
+        _("municipal owner of NAV Indre Fosen"),
+    ),
+    DemoPerson(
+        "leder.alesund", "Eirik", "Vik", "NAV-leder", "NAV Ålesund", _("NAV leader of NAV Ålesund")
+    ),
+    DemoPerson(
+        "radmann.alesund",
+        "Solveig",
+        "Brunstad",
+        "Rådmann",
+        "Ålesund kommune",
+        _("municipal owner of NAV Ålesund"),
+    ),
+    DemoPerson(
+        "fylkesdirektor.moreogromsdal",
+        "Arne",
+        "Myklebust",
+        "Fylkesdirektør",
+        "NAV Møre og Romsdal",
+        _("state owner for all of Møre og Romsdal"),
+    ),
+    DemoPerson(
+        "fylkesdirektor.nordland",
+        "Liv",
+        "Hansen",
+        "Fylkesdirektør",
+        "NAV Nordland",
+        _("state owner for all of Nordland"),
+    ),
+    DemoPerson(
+        "prosjektleder.nordland",
+        "Knut",
+        "Pettersen",
+        "Prosjektleder",
+        "NAV Nordland",
+        _("project leader of the Nordland pilots"),
+    ),
+    DemoPerson(
+        "leder.ofoten", "Nina", "Strand", "NAV-leder", "NAV Ofoten", _("NAV leader of NAV Ofoten")
+    ),
+    DemoPerson(
+        "leder.indresalten",
+        "Ola",
+        "Bakken",
+        "NAV-leder",
+        "NAV Indre Salten",
+        _("NAV leader of NAV Indre Salten"),
+    ),
+    DemoPerson(
+        "leder.meloy",
+        "Randi",
+        "Moe",
+        "NAV-leder",
+        "NAV Meløy",
+        _("NAV leader of NAV Meløy, Rødøy and Gildeskål"),
+    ),
+    DemoPerson(
+        "utenfor", "Lars", "Utne", "Konsulent", "Annen kommune", _("belongs to no partnership")
+    ),
 ]
 
 

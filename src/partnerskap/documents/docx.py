@@ -37,7 +37,11 @@ def heading(document: Document, text: str, level: int = 1) -> Paragraph:
 
 
 def paragraph(
-    document: Document, text: str = "", *, bold: bool = False, italic: bool = False,
+    document: Document,
+    text: str = "",
+    *,
+    bold: bool = False,
+    italic: bool = False,
     style: str | None = None,
 ) -> Paragraph:
     """A paragraph; line breaks in `text` stay line breaks, as in the text fields they come from."""
@@ -52,7 +56,9 @@ def paragraph(
 
 
 def table(
-    document: Document, headers: Sequence[str] | None, rows: Iterable[Sequence[str]],
+    document: Document,
+    headers: Sequence[str] | None,
+    rows: Iterable[Sequence[str]],
 ) -> Table:
     """A table with a bold header row repeated on every page, or plain label/value rows."""
     body_rows = [list(row) for row in rows]

@@ -58,8 +58,11 @@ def new_event(data: EventData) -> Event:
     event.add("dtend", _utc(data.ends))
     event.add("summary", data.summary)
     event.add("status", "CANCELLED" if data.cancelled else "CONFIRMED")
-    for key, value in (("location", data.location), ("url", data.url),
-                       ("description", data.description)):
+    for key, value in (
+        ("location", data.location),
+        ("url", data.url),
+        ("description", data.description),
+    ):
         if value:
             event.add(key, value)
     if data.organizer_email:

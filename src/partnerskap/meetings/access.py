@@ -44,10 +44,12 @@ def body_scope(user: User) -> BodyScope:
     return scope
 
 
-def _scope(user: User, registry) -> BodyScope:  # noqa: ANN001
+def _scope(user: User, registry) -> BodyScope:
     today = timezone.localdate()
     roles = list(
-        Role.objects.current().filter(person=user).values_list("kind", "partnership_id", "county_id")
+        Role.objects.current()
+        .filter(person=user)
+        .values_list("kind", "partnership_id", "county_id")
     )
     county_ids = {cid for _, _, cid in roles if cid is not None}
     minute_taker_of = {pid for kind, pid, _ in roles if kind == RoleKind.MINUTE_TAKER and pid}

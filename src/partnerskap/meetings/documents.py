@@ -113,7 +113,8 @@ def approval_line(content: Content) -> str:
         return _("Deemed approved on %(date)s: no objection by the deadline.") % {"date": when}
     if approval["approved_by"]:
         return _("Approved on %(date)s by %(person)s.") % {
-            "date": when, "person": approval["approved_by"]
+            "date": when,
+            "person": approval["approved_by"],
         }
     return _("Approved on %(date)s.") % {"date": when}
 
@@ -121,8 +122,12 @@ def approval_line(content: Content) -> str:
 def print_items(content: Content) -> list[Row]:
     """The items with the lines a template cannot compose itself."""
     return [
-        {**item, "status_line": status_line(item), "exempt_line": exempt_line(item),
-         "is_follow_ups": item["kind"] == ItemKind.FOLLOW_UPS}
+        {
+            **item,
+            "status_line": status_line(item),
+            "exempt_line": exempt_line(item),
+            "is_follow_ups": item["kind"] == ItemKind.FOLLOW_UPS,
+        }
         for item in content["items"]
     ]
 
@@ -170,7 +175,9 @@ def _find_item(content: Content, item_id: int) -> Row:
 
 def _context(content: Content) -> dict[str, Any]:
     return {
-        "c": content, "facts": meeting_facts(content), "items": print_items(content),
+        "c": content,
+        "facts": meeting_facts(content),
+        "items": print_items(content),
         "approval": approval_line(content),
     }
 
@@ -199,7 +206,10 @@ def decision_excerpt_pdf(content: Content, item_id: int, *, archival: bool = Tru
 
 
 def _docx_heading(
-    document: Document, title: str, content: Content, status: str = "",
+    document: Document,
+    title: str,
+    content: Content,
+    status: str = "",
 ) -> None:
     docx.paragraph(document, f"{content['body']}, {isodate(content['date'])}", italic=True)
     docx.heading(document, title, level=0)
@@ -215,14 +225,21 @@ def notice_docx(content: Content) -> bytes:
     for name in invited(content):
         docx.paragraph(document, name, style="List Bullet")
     docx.heading(document, _("Agenda"), level=1)
-    docx.table(document, [_("Starts"), _("Item"), _("Title"), _("Presenter")], [
-        [row["start"], "", break_text(row["minutes"]), ""] if row["is_break"] else [
-            row["item"]["start"] or "", row["item"]["label"],
-            "\n".join(filter(None, [row["item"]["title"], row["item"]["status_line"]])),
-            row["item"]["presenter"],
-        ]
-        for row in agenda_rows(content)
-    ])
+    docx.table(
+        document,
+        [_("Starts"), _("Item"), _("Title"), _("Presenter")],
+        [
+            [row["start"], "", break_text(row["minutes"]), ""]
+            if row["is_break"]
+            else [
+                row["item"]["start"] or "",
+                row["item"]["label"],
+                "\n".join(filter(None, [row["item"]["title"], row["item"]["status_line"]])),
+                row["item"]["presenter"],
+            ]
+            for row in agenda_rows(content)
+        ],
+    )
     for item in print_items(content):
         if item["background"]:
             docx.heading(document, f"{item['label']} {item['title']}", level=2)
@@ -241,23 +258,32 @@ def _docx_item(document: Document, item: Row) -> None:
         docx.paragraph(document, _("Decision"), bold=True)
         docx.paragraph(document, item["decision"])
     if item["review_date"]:
-        docx.paragraph(document, _("The decision is to be reviewed on %(date)s.")
-                       % {"date": isodate(item["review_date"])})
+        docx.paragraph(
+            document,
+            _("The decision is to be reviewed on %(date)s.")
+            % {"date": isodate(item["review_date"])},
+        )
     if item["actions"]:
         docx.paragraph(document, _("Follow-ups"), bold=True)
         docx.table(document, action_headers(), action_rows(item["actions"]))
     if item.get("carried_actions"):
         docx.paragraph(document, _("Open follow-ups from earlier meetings"), bold=True)
-        docx.table(document, action_headers(carried=True),
-                   action_rows(item["carried_actions"], carried=True))
+        docx.table(
+            document,
+            action_headers(carried=True),
+            action_rows(item["carried_actions"], carried=True),
+        )
 
 
 def minutes_docx(content: Content) -> bytes:
     document = docx.new_document(title=f"{_('Minutes')} – {content['body']}")
     _docx_heading(document, _("Minutes"), content, approval_line(content))
     docx.heading(document, _("Attendance"), level=1)
-    docx.table(document, None, [(heading, ", ".join(names))
-                                for heading, names in attendance_groups(content)])
+    docx.table(
+        document,
+        None,
+        [(heading, ", ".join(names)) for heading, names in attendance_groups(content)],
+    )
     if content["introduction"]:
         docx.paragraph(document, content["introduction"])
     docx.heading(document, _("Items"), level=1)
@@ -291,12 +317,17 @@ def _event_data(meeting: Meeting, body_name: str, *, organizer: bool) -> ics.Eve
         reason = _("The meeting is cancelled: %(reason)s") % {"reason": meeting.cancelled_reason}
         description = f"{reason}\n\n{description}"
     return ics.EventData(
-        uid=ics.uid_for(meeting.uuid), sequence=meeting.calendar_sequence,
-        starts=meeting.starts_at, ends=meeting.ends_at,
+        uid=ics.uid_for(meeting.uuid),
+        sequence=meeting.calendar_sequence,
+        starts=meeting.starts_at,
+        ends=meeting.ends_at,
         # The last change, not the render time: the same meeting gives the same bytes.
         stamp=meeting.updated_at,
-        summary=meeting.title or body_name, location=meeting.location or meeting.video_link,
-        url=meeting.video_link, description=description, cancelled=cancelled,
+        summary=meeting.title or body_name,
+        location=meeting.location or meeting.video_link,
+        url=meeting.video_link,
+        description=description,
+        cancelled=cancelled,
         organizer_email=settings.DEFAULT_FROM_EMAIL if organizer else "",
         organizer_name=body_name if organizer else "",
     )

@@ -22,12 +22,19 @@ def effective_status(minutes: Minutes, today: date | None = None) -> str:
         return minutes.status
     today = today or timezone.localdate()
     if today > minutes.comment_deadline and not _has_objection(minutes):
-        return MinutesStatus.PUBLISHED if minutes.meeting.body.publish_on_approval else MinutesStatus.APPROVED
+        return (
+            MinutesStatus.PUBLISHED
+            if minutes.meeting.body.publish_on_approval
+            else MinutesStatus.APPROVED
+        )
     return MinutesStatus.IN_COMMENT
 
 
 def is_deemed_approved(minutes: Minutes, today: date | None = None) -> bool:
-    return minutes.status == MinutesStatus.IN_COMMENT and effective_status(minutes, today) != MinutesStatus.IN_COMMENT
+    return (
+        minutes.status == MinutesStatus.IN_COMMENT
+        and effective_status(minutes, today) != MinutesStatus.IN_COMMENT
+    )
 
 
 def deemed_approved_at(minutes: Minutes) -> datetime:
@@ -41,7 +48,8 @@ def is_frozen(meeting: Meeting) -> bool:
         return True
     minutes = getattr(meeting, "minutes", None)
     return minutes is not None and effective_status(minutes) in (
-        MinutesStatus.APPROVED, MinutesStatus.PUBLISHED
+        MinutesStatus.APPROVED,
+        MinutesStatus.PUBLISHED,
     )
 
 
@@ -50,5 +58,7 @@ def assert_editable(meeting: Meeting) -> None:
         raise ValidationError(_("The meeting is cancelled."))
     if is_frozen(meeting):
         raise ValidationError(
-            _("The minutes are approved and frozen. A correction is made as a new version with a reason.")
+            _(
+                "The minutes are approved and frozen. A correction is made as a new version with a reason."  # noqa: E501
+            )
         )

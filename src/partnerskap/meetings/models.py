@@ -26,18 +26,27 @@ class Body(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices)
     partnership = models.ForeignKey(
-        Partnership, on_delete=models.PROTECT, null=True, blank=True, related_name="bodies",
+        Partnership,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
         verbose_name=_("partnership"),
     )
     county = models.ForeignKey(
-        County, on_delete=models.PROTECT, null=True, blank=True, related_name="bodies",
+        County,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
         verbose_name=_("county"),
     )
     description = models.TextField(_("description"), blank=True)
     default_location = models.CharField(_("usual place"), max_length=200, blank=True)
     slug = models.SlugField(_("address of the public page"), max_length=80, unique=True)
     publish_on_approval = models.BooleanField(
-        _("publish minutes when approved"), default=True,
+        _("publish minutes when approved"),
+        default=True,
         help_text=_("Approved minutes appear on the public page without a separate step."),
     )
 
@@ -131,11 +140,19 @@ class Meeting(TimeStampedModel):
     location = models.CharField(_("place"), max_length=200, blank=True)
     video_link = models.URLField(_("video link"), blank=True)
     chair = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("chair"),
     )
     minute_taker = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("minute-taker"),
     )
     status = models.CharField(
@@ -184,7 +201,9 @@ class Attendance(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200)
     represents = models.CharField(_("represents"), max_length=200, blank=True)
     status = models.CharField(
-        _("attendance"), max_length=20, choices=AttendanceStatus.choices,
+        _("attendance"),
+        max_length=20,
+        choices=AttendanceStatus.choices,
         default=AttendanceStatus.INVITED,
     )
 
@@ -194,7 +213,8 @@ class Attendance(TimeStampedModel):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "person"], condition=Q(person__isnull=False),
+                fields=["meeting", "person"],
+                condition=Q(person__isnull=False),
                 name="attendance_person_once",
             )
         ]
@@ -212,7 +232,9 @@ class ItemStatus(models.TextChoices):
 class AgendaItem(TimeStampedModel):
     """A numbered item ("Sak 13/17"). The number belongs to the body and year that allocated it."""
 
-    numbering_body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="numbered_items")
+    numbering_body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="numbered_items"
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveIntegerField(_("number"))
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="items")
@@ -231,7 +253,11 @@ class AgendaItem(TimeStampedModel):
     review_date = models.DateField(_("review the decision on"), null=True, blank=True)
     status_note = models.CharField(_("reason"), max_length=300, blank=True)
     forwarded_from = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="forwarded_to",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forwarded_to",
         verbose_name=_("forwarded from"),
     )
     revision = models.PositiveIntegerField(default=1)
@@ -256,7 +282,10 @@ class AgendaItem(TimeStampedModel):
 
     @property
     def label(self) -> str:
-        return _("Item %(number)s/%(year)s") % {"number": self.number, "year": f"{self.year % 100:02d}"}
+        return _("Item %(number)s/%(year)s") % {
+            "number": self.number,
+            "year": f"{self.year % 100:02d}",
+        }
 
     @property
     def shown_publicly_as(self) -> str:
@@ -276,6 +305,9 @@ class ItemNumberCounter(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["body", "year"], name="item_counter_per_body_year")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.body_id}/{self.year}: {self.last_number}"
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:
@@ -334,7 +366,10 @@ class ActionItem(TimeStampedModel):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         ordering = ["due_date", "pk"]
-        indexes = [models.Index(fields=["body", "status"]), models.Index(fields=["owner", "status"])]
+        indexes = [
+            models.Index(fields=["body", "status"]),
+            models.Index(fields=["owner", "status"]),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -352,6 +387,9 @@ class ReminderSent(models.Model):
             models.UniqueConstraint(fields=["action", "day"], name="one_reminder_per_action_day")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.action_id} {self.day:%d.%m.%Y}"
+
 
 class MinutesStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -367,13 +405,17 @@ class ApprovalKind(models.TextChoices):
 
 class Minutes(TimeStampedModel):
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
-    status = models.CharField(max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    status = models.CharField(
+        max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
     introduction = models.TextField(_("introduction"), blank=True)
     comment_deadline = models.DateField(_("deadline for comments"), null=True, blank=True)
     sent_for_comments_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
     approval_kind = models.CharField(max_length=10, choices=ApprovalKind.choices, blank=True)
-    approved_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    approved_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
@@ -405,7 +447,9 @@ class MinutesVersion(TimeStampedModel):
 class MinutesComment(TimeStampedModel):
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     text = models.TextField(_("comment"))
     is_objection = models.BooleanField(_("objects to approval"), default=False)
 
@@ -428,7 +472,9 @@ class AnnualPlan(TimeStampedModel):
     history = HistoricalRecords()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["body", "year"], name="one_plan_per_body_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "year"], name="one_plan_per_body_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.body} {self.year}"

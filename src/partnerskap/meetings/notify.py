@@ -10,9 +10,11 @@ from .models import ActionItem, Attendance, AttendanceStatus, Meeting
 
 
 def _recipients(meeting: Meeting) -> list[str]:
-    rows = Attendance.objects.filter(meeting=meeting, person__isnull=False).exclude(
-        status=AttendanceStatus.GUEST
-    ).select_related("person")
+    rows = (
+        Attendance.objects.filter(meeting=meeting, person__isnull=False)
+        .exclude(status=AttendanceStatus.GUEST)
+        .select_related("person")
+    )
     return sorted({a.person.email for a in rows if a.person.email})
 
 
@@ -32,11 +34,13 @@ def send_notice(meeting_id: int) -> int:
     meeting = _meeting(meeting_id)
     content = minutes_content(meeting)
     message = EmailMessage(
-        subject=_("Notice: %(body)s %(date)s") % {"body": meeting.body.name, "date": _date(meeting)},
+        subject=_("Notice: %(body)s %(date)s")
+        % {"body": meeting.body.name, "date": _date(meeting)},
         body=_(
             "You are invited to %(body)s on %(date)s at %(place)s. The agenda is attached, with a "
             "calendar invitation."
-        ) % {"body": meeting.body.name, "date": _date(meeting), "place": meeting.location or "–"},
+        )
+        % {"body": meeting.body.name, "date": _date(meeting), "place": meeting.location or "–"},
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=_recipients(meeting),
     )
@@ -50,7 +54,8 @@ def send_cancellation(meeting_id: int) -> int:
 
     meeting = _meeting(meeting_id)
     message = EmailMessage(
-        subject=_("Cancelled: %(body)s %(date)s") % {"body": meeting.body.name, "date": _date(meeting)},
+        subject=_("Cancelled: %(body)s %(date)s")
+        % {"body": meeting.body.name, "date": _date(meeting)},
         body=_("The meeting is cancelled: %(reason)s") % {"reason": meeting.cancelled_reason},
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=_recipients(meeting),
@@ -71,11 +76,14 @@ def send_minutes_for_comments(meeting_id: int) -> int:
         body=_(
             "The draft minutes are attached. Send comments in Partnerskap by %(deadline)s. With no "
             "objection by then, the minutes count as approved."
-        ) % {"deadline": deadline.strftime("%d.%m.%Y") if deadline else "–"},
+        )
+        % {"deadline": deadline.strftime("%d.%m.%Y") if deadline else "–"},
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=_recipients(meeting),
     )
-    message.attach("referat-utkast.pdf", documents.minutes_pdf(minutes_content(meeting)), "application/pdf")
+    message.attach(
+        "referat-utkast.pdf", documents.minutes_pdf(minutes_content(meeting)), "application/pdf"
+    )
     return message.send() if message.to else 0
 
 
@@ -85,10 +93,13 @@ def send_reminder(action: ActionItem) -> int:
     message = EmailMessage(
         subject=_("Overdue follow-up: %(title)s") % {"title": action.title},
         body=_(
-            "The follow-up “%(title)s” from %(item)s in %(body)s was due %(due)s and is still open. "
+            "The follow-up “%(title)s” from %(item)s in %(body)s was due %(due)s and is still open. "  # noqa: E501
             "Report progress or close it in Partnerskap."
-        ) % {
-            "title": action.title, "item": action.item.label, "body": action.body.name,
+        )
+        % {
+            "title": action.title,
+            "item": action.item.label,
+            "body": action.body.name,
             "due": action.due_date.strftime("%d.%m.%Y"),
         },
         from_email=settings.DEFAULT_FROM_EMAIL,

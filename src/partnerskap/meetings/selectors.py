@@ -43,17 +43,26 @@ def body_for_user(user: User, pk: int, *, change: bool = False) -> Body:
     if change and not scope.can_edit(pk):
         raise PermissionDenied
     try:
-        return Body.objects.select_related("partnership", "county").prefetch_related(
-            "standard_items",
-            Prefetch("members", queryset=BodyMember.objects.current().select_related("person")),
-        ).get(pk=pk)
+        return (
+            Body.objects.select_related("partnership", "county")
+            .prefetch_related(
+                "standard_items",
+                Prefetch("members", queryset=BodyMember.objects.current().select_related("person")),
+            )
+            .get(pk=pk)
+        )
     except Body.DoesNotExist:
         raise Http404 from None
 
 
 def _meeting_qs() -> QuerySet[Meeting]:
     return Meeting.objects.select_related(
-        "body", "body__partnership", "body__county", "chair", "minute_taker", "minutes",
+        "body",
+        "body__partnership",
+        "body__county",
+        "chair",
+        "minute_taker",
+        "minutes",
         "minutes__approved_by",
     )
 
@@ -73,7 +82,9 @@ def meeting_for_user(user: User, pk: int, *, change: bool = False) -> Meeting:
 
 def item_for_user(user: User, pk: int, *, change: bool = False) -> AgendaItem:
     try:
-        item = AgendaItem.objects.select_related("meeting", "meeting__body", "meeting__minutes", "numbering_body").get(pk=pk)
+        item = AgendaItem.objects.select_related(
+            "meeting", "meeting__body", "meeting__minutes", "numbering_body"
+        ).get(pk=pk)
     except AgendaItem.DoesNotExist:
         raise Http404 from None
     scope = body_scope(user)
@@ -86,7 +97,9 @@ def item_for_user(user: User, pk: int, *, change: bool = False) -> AgendaItem:
 
 def action_for_user(user: User, pk: int, *, change: bool = False) -> ActionItem:
     try:
-        action = ActionItem.objects.select_related("item", "item__meeting", "body", "owner").get(pk=pk)
+        action = ActionItem.objects.select_related("item", "item__meeting", "body", "owner").get(
+            pk=pk
+        )
     except ActionItem.DoesNotExist:
         raise Http404 from None
     scope = body_scope(user)
@@ -169,9 +182,9 @@ def my_actions(user: User) -> QuerySet[ActionItem]:
 
 
 def overdue_actions(today: date) -> QuerySet[ActionItem]:
-    return ActionItem.objects.filter(status__in=OPEN_ACTION_STATUSES, due_date__lt=today).select_related(
-        "owner", "body", "item", "item__meeting"
-    )
+    return ActionItem.objects.filter(
+        status__in=OPEN_ACTION_STATUSES, due_date__lt=today
+    ).select_related("owner", "body", "item", "item__meeting")
 
 
 # --- the meeting page -----------------------------------------------------------------------
@@ -179,17 +192,36 @@ def overdue_actions(today: date) -> QuerySet[ActionItem]:
 
 def meeting_detail(meeting: Meeting) -> Meeting:
     """Prefetch everything the meeting page, its documents and its API need."""
-    items = AgendaItem.objects.order_by("position").select_related("numbering_body", "forwarded_from", "forwarded_from__meeting__body").prefetch_related(
-        Prefetch("attachments", queryset=Attachment.objects.order_by("created_at")),
-        Prefetch("actions", queryset=ActionItem.objects.select_related("owner").order_by("due_date", "pk")),
-        Prefetch("forwarded_to", queryset=AgendaItem.objects.select_related("meeting__body")),
+    items = (
+        AgendaItem.objects.order_by("position")
+        .select_related("numbering_body", "forwarded_from", "forwarded_from__meeting__body")
+        .prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.order_by("created_at")),
+            Prefetch(
+                "actions",
+                queryset=ActionItem.objects.select_related("owner").order_by("due_date", "pk"),
+            ),
+            Prefetch("forwarded_to", queryset=AgendaItem.objects.select_related("meeting__body")),
+        )
     )
-    return _meeting_qs().prefetch_related(
-        Prefetch("items", queryset=items),
-        Prefetch("attendances", queryset=Attendance.objects.select_related("person").order_by("name")),
-        Prefetch("minutes__comments", queryset=MinutesComment.objects.select_related("author", "item")),
-        Prefetch("minutes__versions", queryset=MinutesVersion.objects.select_related("created_by").order_by("-number")),
-    ).get(pk=meeting.pk)
+    return (
+        _meeting_qs()
+        .prefetch_related(
+            Prefetch("items", queryset=items),
+            Prefetch(
+                "attendances", queryset=Attendance.objects.select_related("person").order_by("name")
+            ),
+            Prefetch(
+                "minutes__comments",
+                queryset=MinutesComment.objects.select_related("author", "item"),
+            ),
+            Prefetch(
+                "minutes__versions",
+                queryset=MinutesVersion.objects.select_related("created_by").order_by("-number"),
+            ),
+        )
+        .get(pk=meeting.pk)
+    )
 
 
 @dataclass
@@ -205,8 +237,12 @@ def agenda_schedule(meeting: Meeting, items: list[AgendaItem]) -> list[Scheduled
     the meeting's breaks (lunch at 12:00) inserted when the clock reaches them."""
     clock = timezone.localtime(meeting.starts_at)
     pending = sorted(
-        (datetime.combine(clock.date(), datetime.strptime(b["at"], "%H:%M").time(), tzinfo=clock.tzinfo),
-         int(b.get("minutes", 30)))
+        (
+            datetime.combine(
+                clock.date(), datetime.strptime(b["at"], "%H:%M").time(), tzinfo=clock.tzinfo
+            ),
+            int(b.get("minutes", 30)),
+        )
         for b in meeting.breaks or []
     )
     out: list[ScheduledItem] = []
@@ -214,7 +250,7 @@ def agenda_schedule(meeting: Meeting, items: list[AgendaItem]) -> list[Scheduled
         if item.status != ItemStatus.ACTIVE:
             continue
         while pending and clock >= pending[0][0]:
-            at, length = pending.pop(0)
+            _at, length = pending.pop(0)
             out.append(ScheduledItem(None, clock, length, is_break=True))
             clock += timedelta(minutes=length)
         out.append(ScheduledItem(item, clock, item.planned_minutes))
@@ -295,8 +331,13 @@ def minutes_content(meeting: Meeting) -> dict:
             "decision": item.decision_text,
             "review_date": item.review_date.isoformat() if item.review_date else None,
             "actions": [
-                {"title": a.title, "owner": _person(a.owner), "due_date": a.due_date.isoformat(),
-                 "status": a.status, "status_display": str(a.get_status_display())}
+                {
+                    "title": a.title,
+                    "owner": _person(a.owner),
+                    "due_date": a.due_date.isoformat(),
+                    "status": a.status,
+                    "status_display": str(a.get_status_display()),
+                }
                 for a in item.actions.all()
             ],
             "attachments": [
@@ -305,9 +346,14 @@ def minutes_content(meeting: Meeting) -> dict:
         }
         if item.kind == ItemKind.FOLLOW_UPS:
             entry["carried_actions"] = [
-                {"title": a.title, "owner": _person(a.owner), "due_date": a.due_date.isoformat(),
-                 "status_display": str(a.get_status_display()), "from": a.item.label,
-                 "exempt": a.item.exempt}
+                {
+                    "title": a.title,
+                    "owner": _person(a.owner),
+                    "due_date": a.due_date.isoformat(),
+                    "status_display": str(a.get_status_display()),
+                    "from": a.item.label,
+                    "exempt": a.item.exempt,
+                }
                 for a in carried
             ]
         items.append(entry)
@@ -327,8 +373,12 @@ def minutes_content(meeting: Meeting) -> dict:
         "approval": _approval(meeting),
         "breaks": breaks,
         "attendance": [
-            {"name": a.name, "represents": a.represents, "status": a.status,
-             "status_display": str(a.get_status_display())}
+            {
+                "name": a.name,
+                "represents": a.represents,
+                "status": a.status,
+                "status_display": str(a.get_status_display()),
+            }
             for a in meeting.attendances.all()
         ],
         "items": items,
@@ -373,21 +423,38 @@ def strip_exempt(content: dict) -> dict:
     public_items = []
     for item in content["items"]:
         if item["exempt"]:
-            public_items.append({
-                "id": item["id"], "label": item["label"], "number": item["number"],
-                "year": item["year"], "kind": item["kind"], "kind_display": item["kind_display"],
-                "status": item["status"], "status_note": "", "title": item["public_title"],
-                "public_title": item["public_title"], "exempt": True,
-                "legal_ground": item["legal_ground"], "presenter": "",
-                "planned_minutes": item["planned_minutes"], "start": item.get("start"),
-                "background": "", "notes": "",
-                "decision": "", "review_date": None, "actions": [], "attachments": [],
-            })
+            public_items.append(
+                {
+                    "id": item["id"],
+                    "label": item["label"],
+                    "number": item["number"],
+                    "year": item["year"],
+                    "kind": item["kind"],
+                    "kind_display": item["kind_display"],
+                    "status": item["status"],
+                    "status_note": "",
+                    "title": item["public_title"],
+                    "public_title": item["public_title"],
+                    "exempt": True,
+                    "legal_ground": item["legal_ground"],
+                    "presenter": "",
+                    "planned_minutes": item["planned_minutes"],
+                    "start": item.get("start"),
+                    "background": "",
+                    "notes": "",
+                    "decision": "",
+                    "review_date": None,
+                    "actions": [],
+                    "attachments": [],
+                }
+            )
         else:
-            public_items.append({
-                **item,
-                "attachments": [a for a in item["attachments"] if not a["exempt"]],
-            })
+            public_items.append(
+                {
+                    **item,
+                    "attachments": [a for a in item["attachments"] if not a["exempt"]],
+                }
+            )
             if "carried_actions" in item:
                 public_items[-1]["carried_actions"] = [
                     a for a in item["carried_actions"] if not a.get("exempt")
@@ -411,7 +478,8 @@ def with_effective_status(meetings: list[Meeting], body: Body) -> list[Meeting]:
     for meeting in meetings:
         meeting.body = body
     in_comment = [
-        m.minutes for m in meetings
+        m.minutes
+        for m in meetings
         if hasattr(m, "minutes") and m.minutes.status == MinutesStatus.IN_COMMENT
     ]
     prefetch_related_objects(in_comment, "comments")
@@ -509,7 +577,8 @@ def public_attachment(meeting: Meeting, pk: int) -> Attachment:
     }
     attachment = (
         Attachment.objects.filter(pk=pk, exempt=False, item__exempt=False).first()
-        if pk in listed else None
+        if pk in listed
+        else None
     )
     if attachment is None:
         raise Http404

@@ -51,7 +51,9 @@ def access_scope(user: User) -> AccessScope:
     if cached is not None:
         return cached
     roles = list(
-        Role.objects.current().filter(person=user).values_list("kind", "partnership_id", "county_id")
+        Role.objects.current()
+        .filter(person=user)
+        .values_list("kind", "partnership_id", "county_id")
     )
     is_admin = user.is_superuser or any(
         kind == RoleKind.ADMINISTRATOR and pid is None and cid is None for kind, pid, cid in roles

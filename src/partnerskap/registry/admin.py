@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import County, Municipality, Office, OpeningHours, Owner, Partnership, Role, ServiceArea
+from .models import (
+    County,
+    Municipality,
+    Office,
+    OpeningHours,
+    Owner,
+    Partnership,
+    Role,
+    ServiceArea,
+)
 
 
 @admin.register(County)

@@ -134,7 +134,10 @@ def _uuid(obj: Model) -> str:
 
 
 def _county_out(c: County) -> dict:
-    return {**{f: getattr(c, f) for f in ("id", "number", "name", "valid_from", "valid_to")}, "uuid": _uuid(c)}
+    return {
+        **{f: getattr(c, f) for f in ("id", "number", "name", "valid_from", "valid_to")},
+        "uuid": _uuid(c),
+    }
 
 
 def _partnership_out(p: Partnership) -> dict:
@@ -243,7 +246,11 @@ def service_area_detail(request: HttpRequest, area_id: int) -> ServiceArea:
 
 def _municipality_out(m: Municipality) -> dict:
     fields = ("id", "number", "name", "county_id", "population", "valid_from", "valid_to")
-    return {**{f: getattr(m, f) for f in fields}, "uuid": _uuid(m), "replaced_by_id": m.replaced_by_id}
+    return {
+        **{f: getattr(m, f) for f in fields},
+        "uuid": _uuid(m),
+        "replaced_by_id": m.replaced_by_id,
+    }
 
 
 @router.get("/municipalities", response=list[MunicipalityOut], summary="Municipalities")
@@ -275,7 +282,9 @@ def municipality_create(request: HttpRequest, payload: MunicipalityIn) -> tuple[
 
 
 @router.put("/municipalities/{municipality_id}", response=MunicipalityOut)
-def municipality_update(request: HttpRequest, municipality_id: int, payload: MunicipalityIn) -> dict:
+def municipality_update(
+    request: HttpRequest, municipality_id: int, payload: MunicipalityIn
+) -> dict:
     selectors.require_reference_change(request.user)
     m = selectors.municipality_detail(municipality_id)
     with _in_payload_terms():
@@ -289,8 +298,16 @@ def municipality_update(request: HttpRequest, municipality_id: int, payload: Mun
 
 def _office_out(o: Office, *, hours: bool = False) -> dict:
     fields = (
-        "id", "unit_number", "name", "county_id", "service_area_id", "visiting_address",
-        "postal_address", "phone", "valid_from", "valid_to",
+        "id",
+        "unit_number",
+        "name",
+        "county_id",
+        "service_area_id",
+        "visiting_address",
+        "postal_address",
+        "phone",
+        "valid_from",
+        "valid_to",
     )
     out = {**{f: getattr(o, f) for f in fields}, "uuid": _uuid(o)}
     if hours:
@@ -332,7 +349,9 @@ def office_opening_hours(
 # --- partnerships ---------------------------------------------------------------------------
 
 
-@router.get("/partnerships", response=list[PartnershipOut], summary="Partnerships you have access to")
+@router.get(
+    "/partnerships", response=list[PartnershipOut], summary="Partnerships you have access to"
+)
 @paginate(PageNumberPagination)
 def partnership_list(request: HttpRequest) -> _Converted:
     return _Converted(selectors.partnership_list(request.user), _partnership_out)

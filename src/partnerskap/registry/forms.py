@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from partnerskap.core.forms import AkselFormMixin
 from partnerskap.core.models import RoleKind, User
 
-from .models import County, Municipality, Office, Partnership, PartnershipModel, ServiceArea, Weekday
+from .models import (
+    County,
+    Municipality,
+    Office,
+    Partnership,
+    PartnershipModel,
+    ServiceArea,
+    Weekday,
+)
 
 
 class DateInput(forms.DateInput):
@@ -72,7 +80,8 @@ class OfficeForm(AkselFormMixin, forms.ModelForm):
 
 class PartnershipForm(AkselFormMixin, forms.ModelForm):
     state_county = forms.ModelChoiceField(
-        label=_("State owner (NAV county)"), queryset=County.objects.order_by("number"),
+        label=_("State owner (NAV county)"),
+        queryset=County.objects.order_by("number"),
         required=False,
     )
     municipalities = forms.ModelMultipleChoiceField(
@@ -90,7 +99,15 @@ class PartnershipForm(AkselFormMixin, forms.ModelForm):
 
     class Meta:
         model = Partnership
-        fields = ["name", "office", "model", "leader_employer", "description", "valid_from", "valid_to"]
+        fields = [
+            "name",
+            "office",
+            "model",
+            "leader_employer",
+            "description",
+            "valid_from",
+            "valid_to",
+        ]
         widgets = {**VALIDITY_WIDGETS, "description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: object, offices: QuerySet[Office], **kwargs: object) -> None:
@@ -129,15 +146,21 @@ class OpeningHoursForm(AkselFormMixin, forms.Form):
         for day in Weekday:
             row = current.get(day.value)
             self.fields[f"opens_{day.value}"] = forms.TimeField(
-                label=_("%(day)s opens") % {"day": day.label}, required=False,
-                widget=TimeInput(), initial=row.opens if row else None,
+                label=_("%(day)s opens") % {"day": day.label},
+                required=False,
+                widget=TimeInput(),
+                initial=row.opens if row else None,
             )
             self.fields[f"closes_{day.value}"] = forms.TimeField(
-                label=_("%(day)s closes") % {"day": day.label}, required=False,
-                widget=TimeInput(), initial=row.closes if row else None,
+                label=_("%(day)s closes") % {"day": day.label},
+                required=False,
+                widget=TimeInput(),
+                initial=row.closes if row else None,
             )
             self.fields[f"note_{day.value}"] = forms.CharField(
-                label=_("%(day)s note") % {"day": day.label}, required=False, max_length=200,
+                label=_("%(day)s note") % {"day": day.label},
+                required=False,
+                max_length=200,
                 initial=row.note if row else "",
             )
 

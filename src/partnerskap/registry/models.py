@@ -23,7 +23,9 @@ county_number_validator = RegexValidator(
 class County(TimeStampedModel, ValidityPeriod):
     """NAV's regional unit for a county: the state owner of the offices in it."""
 
-    number = models.CharField(_("county number"), max_length=2, validators=[county_number_validator])
+    number = models.CharField(
+        _("county number"), max_length=2, validators=[county_number_validator]
+    )
     name = models.CharField(_("name"), max_length=100)
 
     history = HistoricalRecords()
@@ -222,11 +224,19 @@ class Owner(TimeStampedModel):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=OwnerKind.choices)
     county = models.ForeignKey(
-        County, on_delete=models.PROTECT, null=True, blank=True, related_name="ownerships",
+        County,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ownerships",
         verbose_name=_("county"),
     )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="ownerships",
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ownerships",
         verbose_name=_("municipality"),
     )
     is_host = models.BooleanField(_("host municipality"), default=False)

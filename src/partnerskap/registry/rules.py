@@ -6,32 +6,32 @@ from .access import access_scope
 
 
 @rules.predicate
-def is_administrator(user) -> bool:  # noqa: ANN001
+def is_administrator(user) -> bool:
     return access_scope(user).is_admin
 
 
 @rules.predicate
-def can_read_partnership(user, partnership) -> bool:  # noqa: ANN001
+def can_read_partnership(user, partnership) -> bool:
     return partnership is not None and access_scope(user).can_read_partnership(partnership.pk)
 
 
 @rules.predicate
-def can_edit_partnership(user, partnership) -> bool:  # noqa: ANN001
+def can_edit_partnership(user, partnership) -> bool:
     return partnership is not None and access_scope(user).can_edit_partnership(partnership.pk)
 
 
 @rules.predicate
-def can_read_office(user, office) -> bool:  # noqa: ANN001
+def can_read_office(user, office) -> bool:
     return office is not None and access_scope(user).can_read_office(office.pk)
 
 
 @rules.predicate
-def can_edit_office(user, office) -> bool:  # noqa: ANN001
+def can_edit_office(user, office) -> bool:
     return office is not None and access_scope(user).can_edit_office(office.pk)
 
 
 @rules.predicate
-def can_create_partnership(user) -> bool:  # noqa: ANN001
+def can_create_partnership(user) -> bool:
     return access_scope(user).can_create_partnership
 
 

@@ -9,8 +9,16 @@ from partnerskap.core.models import RoleKind, User
 
 from . import rules as perms
 from .access import access_scope
-from .models import County, Municipality, Office, OpeningHours, Owner, Partnership, Role, ServiceArea
-
+from .models import (
+    County,
+    Municipality,
+    Office,
+    OpeningHours,
+    Owner,
+    Partnership,
+    Role,
+    ServiceArea,
+)
 
 # --- partnerships ---------------------------------------------------------------------------
 
@@ -27,7 +35,9 @@ def _owners_prefetch() -> Prefetch:
 def _current_roles_prefetch() -> Prefetch:
     return Prefetch(
         "roles",
-        queryset=Role.objects.current().select_related("person").order_by("kind", "person__first_name"),
+        queryset=Role.objects.current()
+        .select_related("person")
+        .order_by("kind", "person__first_name"),
         to_attr="current_roles",
     )
 
@@ -169,11 +179,15 @@ def county_detail(pk: int) -> County:
 
 
 def municipality_list() -> QuerySet[Municipality]:
-    return Municipality.objects.select_related("county", "replaced_by").order_by("number", "valid_from")
+    return Municipality.objects.select_related("county", "replaced_by").order_by(
+        "number", "valid_from"
+    )
 
 
 def municipality_detail(pk: int) -> Municipality:
-    qs = Municipality.objects.select_related("county", "replaced_by").prefetch_related("predecessors")
+    qs = Municipality.objects.select_related("county", "replaced_by").prefetch_related(
+        "predecessors"
+    )
     try:
         return qs.get(pk=pk)
     except Municipality.DoesNotExist:
@@ -189,4 +203,3 @@ def service_area_detail(pk: int) -> ServiceArea:
         return ServiceArea.objects.select_related("county").get(pk=pk)
     except ServiceArea.DoesNotExist:
         raise Http404 from None
-

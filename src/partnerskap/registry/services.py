@@ -129,7 +129,9 @@ def office_opening_hours_set(*, actor: User, office: Office, hours: Iterable[Day
             errors[f"day_{h.weekday}"] = _("Closing time must be after opening time.")
     if errors:
         raise ValidationError(errors)
-    existing = {oh.weekday: oh for oh in OpeningHours.objects.select_for_update().filter(office=office)}
+    existing = {
+        oh.weekday: oh for oh in OpeningHours.objects.select_for_update().filter(office=office)
+    }
     for weekday, row in existing.items():
         if weekday not in wanted:
             row._history_user = actor  # type: ignore[attr-defined]
@@ -146,7 +148,10 @@ def office_opening_hours_set(*, actor: User, office: Office, hours: Iterable[Day
 
 
 def _validate_owners(
-    *, model: str, state_county: County | None, municipalities: list[Municipality],
+    *,
+    model: str,
+    state_county: County | None,
+    municipalities: list[Municipality],
     host: Municipality | None,
 ) -> None:
     errors: dict[str, str] = {}
@@ -174,8 +179,12 @@ def _validate_owners(
 
 
 def _set_owners(
-    partnership: Partnership, *, actor: User, state_county: County,
-    municipalities: list[Municipality], host: Municipality | None,
+    partnership: Partnership,
+    *,
+    actor: User,
+    state_county: County,
+    municipalities: list[Municipality],
+    host: Municipality | None,
 ) -> None:
     for owner in Owner.objects.filter(partnership=partnership):
         owner._history_user = actor  # type: ignore[attr-defined]

@@ -9,7 +9,9 @@ urlpatterns = [
     path("partnerskap/ny/", views.partnership_create, name="partnership_create"),
     path("partnerskap/<int:pk>/", views.partnership_detail, name="partnership_detail"),
     path("partnerskap/<int:pk>/rediger/", views.partnership_edit, name="partnership_edit"),
-    path("partnerskap/<int:pk>/roller/ny/", views.partnership_role_add, name="partnership_role_add"),
+    path(
+        "partnerskap/<int:pk>/roller/ny/", views.partnership_role_add, name="partnership_role_add"
+    ),
     path("kontor/", views.office_list, name="office_list"),
     path("kontor/ny/", views.office_create, name="office_create"),
     path("kontor/<int:pk>/", views.office_detail, name="office_detail"),

@@ -169,7 +169,11 @@ def office_opening_hours(request: HttpRequest, pk: int) -> HttpResponse:
 def office_create(request: HttpRequest) -> HttpResponse:
     selectors.require_reference_change(request.user)
     return _object_form(
-        request, OfficeForm, services.office_save, "office", None,
+        request,
+        OfficeForm,
+        services.office_save,
+        "office",
+        None,
         offices=selectors.office_choices(request.user),
     )
 
@@ -178,7 +182,11 @@ def office_create(request: HttpRequest) -> HttpResponse:
 def office_edit(request: HttpRequest, pk: int) -> HttpResponse:
     office = selectors.office_for_user(request.user, pk, change=True)
     return _object_form(
-        request, OfficeForm, services.office_save, "office", office,
+        request,
+        OfficeForm,
+        services.office_save,
+        "office",
+        office,
         offices=selectors.office_choices(request.user),
     )
 
@@ -239,14 +247,18 @@ def county_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def service_area_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.service_area_list())
     is_admin = access_scope(request.user).is_admin
-    return render(request, "registry/service_area_list.html", {"page": page, "can_create": is_admin})
+    return render(
+        request, "registry/service_area_list.html", {"page": page, "can_create": is_admin}
+    )
 
 
 @require_GET
 def service_area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     area = selectors.service_area_detail(pk)
     is_admin = access_scope(request.user).is_admin
-    return render(request, "registry/service_area_detail.html", {"area": area, "can_edit": is_admin})
+    return render(
+        request, "registry/service_area_detail.html", {"area": area, "can_edit": is_admin}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -266,7 +278,9 @@ def service_area_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def municipality_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.municipality_list())
     is_admin = access_scope(request.user).is_admin
-    return render(request, "registry/municipality_list.html", {"page": page, "can_create": is_admin})
+    return render(
+        request, "registry/municipality_list.html", {"page": page, "can_create": is_admin}
+    )
 
 
 @require_GET
@@ -290,4 +304,3 @@ def municipality_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _object_form(
         request, MunicipalityForm, services.municipality_save, "municipality", municipality
     )
-
