@@ -116,13 +116,13 @@ class History:
         Minutes.objects.filter(pk=minutes.pk).update(
             approved_at=at, published_at=at if published else None
         )
-        minutes.versions.update(created_at=at, updated_at=at)
+        _date_versions(minutes, at)
 
     @staticmethod
     def frozen_at_approval(meeting: Meeting) -> None:
         """Deemed approval already dates itself; the frozen version is dated the same."""
         minutes = Minutes.objects.get(meeting=meeting)
-        minutes.versions.update(created_at=minutes.approved_at, updated_at=minutes.approved_at)
+        _date_versions(minutes, minutes.approved_at)
 
     @staticmethod
     def closed(action: ActionItem, on: date) -> None:
@@ -312,3 +312,15 @@ class BodyBuilder:
         # No objection came before the deadline: the minutes count as approved the day after.
         services.minutes_settle_deemed(now=_at(deadline + timedelta(days=1)))
         History.frozen_at_approval(meeting)
+
+
+def _date_versions(minutes: Minutes, at: datetime) -> None:
+    """The frozen versions were made now; date them, and the approval they print, in the past."""
+    for version in minutes.versions.all():
+        approval = version.content.get("approval")
+        if approval and approval.get("approved_at"):
+            approval["approved_at"] = timezone.localdate(at).isoformat()
+        version.created_at = version.updated_at = at
+        type(version).objects.filter(pk=version.pk).update(
+            content=version.content, created_at=at, updated_at=at
+        )
