@@ -1,0 +1,1 @@
+"""Tests for the pure cost-sharing computation (C4)."""
