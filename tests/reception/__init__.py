@@ -1,0 +1,1 @@
+"""Tests for the reception analysis core (C7)."""
