@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from . import selectors, services
@@ -274,11 +274,11 @@ def _municipality_fields(payload: MunicipalityIn) -> dict:
 
 
 @router.post("/municipalities", response={201: MunicipalityOut}, summary="Register a municipality")
-def municipality_create(request: HttpRequest, payload: MunicipalityIn) -> tuple[int, dict]:
+def municipality_create(request: HttpRequest, payload: MunicipalityIn) -> Status[dict]:
     selectors.require_reference_change(request.user)
     with _in_payload_terms():
         m = services.municipality_save(actor=request.user, **_municipality_fields(payload))
-    return 201, _municipality_out(m)
+    return Status(201, _municipality_out(m))
 
 
 @router.put("/municipalities/{municipality_id}", response=MunicipalityOut)
@@ -380,7 +380,7 @@ def _partnership_fields(request: HttpRequest, payload: PartnershipIn) -> dict:
 
 
 @router.post("/partnerships", response={201: PartnershipOut}, summary="Create a partnership")
-def partnership_create(request: HttpRequest, payload: PartnershipIn) -> tuple[int, dict]:
+def partnership_create(request: HttpRequest, payload: PartnershipIn) -> Status[dict]:
     if not access_scope(request.user).can_create_partnership:
         raise PermissionDenied
     fields = _partnership_fields(request, payload)
@@ -388,7 +388,7 @@ def partnership_create(request: HttpRequest, payload: PartnershipIn) -> tuple[in
         selectors.require_partnership_owner(request.user, fields["state_county"])
         p = services.partnership_save(actor=request.user, **fields)
     forget_access_scope(request.user)  # the new partnership is now theirs to read
-    return 201, _partnership_out(selectors.partnership_for_user(request.user, p.pk))
+    return Status(201, _partnership_out(selectors.partnership_for_user(request.user, p.pk)))
 
 
 @router.put("/partnerships/{partnership_id}", response=PartnershipOut)
