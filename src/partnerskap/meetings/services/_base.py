@@ -1,0 +1,51 @@
+"""What every meetings service shares: the conflict error, saving with history, locking."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, Model
+from django.utils.translation import gettext as _
+
+from partnerskap.core.models import User
+
+from ..models import (
+    Meeting,
+)
+
+
+class ConflictError(ValidationError):
+    """Someone else saved the same thing first; the caller must reload instead of overwriting."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Someone else saved changes to this after you opened it. Your changes were not "
+                "saved: reload the page, look at their changes, and make yours again."
+            ),
+            code="conflict",
+        )
+
+
+def _save(instance: Model, actor: User | None) -> Model:
+    instance.full_clean()
+    instance._history_user = actor  # type: ignore[attr-defined]
+    instance.save()
+    return instance
+
+
+def _fresh(meeting_id: int) -> Meeting:
+    """The meeting as committed, locked: guards must not trust a caller's stale copy."""
+    # Only the meeting's row: PostgreSQL cannot lock the nullable side of the minutes' outer join.
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("minutes", "body")
+        .get(pk=meeting_id)
+    )
+
+
+def _check_revision(model: type[Model], pk: int, revision: int | None) -> None:
+    """Optimistic lock: raise the revision, or fail if it moved since the caller read it."""
+    if revision is None:
+        model.objects.filter(pk=pk).update(revision=F("revision") + 1)
+        return
+    updated = model.objects.filter(pk=pk, revision=revision).update(revision=F("revision") + 1)
+    if not updated:
+        raise ConflictError()

@@ -1,0 +1,223 @@
+"""Agenda items, their attachments and the follow-ups decided on them."""
+
+import hashlib
+import os
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.db.models import Max
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from partnerskap.core.models import User
+
+from .. import minutes_state, uploads
+from ..models import (
+    OPEN_ACTION_STATUSES,
+    ActionItem,
+    AgendaItem,
+    Attachment,
+    ItemStatus,
+    Meeting,
+)
+from ._base import _check_revision, _fresh, _save
+from .meetings import _add_item, _assert_agenda_editable, _check_exempt
+
+# --- agenda items ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def item_add(
+    *, actor: User, meeting: Meeting, title: str, kind: str, **fields: object
+) -> AgendaItem:
+    meeting = _fresh(meeting.pk)
+    _assert_agenda_editable(meeting)
+    return _add_item(meeting, actor, title=title, kind=kind, **fields)
+
+
+@transaction.atomic
+def item_update(
+    *, actor: User, item: AgendaItem, revision: int | None, **fields: object
+) -> AgendaItem:
+    minutes_state.assert_editable(_fresh(item.meeting_id))
+    _check_revision(AgendaItem, item.pk, revision)
+    item.refresh_from_db()
+    for key, value in fields.items():
+        setattr(item, key, value)
+    _check_exempt(item)
+    return _save(item, actor)
+
+
+@transaction.atomic
+def item_reorder(*, actor: User, meeting: Meeting, item_ids: list[int]) -> None:
+    _assert_agenda_editable(_fresh(meeting.pk))
+    items = {i.pk: i for i in meeting.items.select_for_update()}
+    if set(item_ids) != set(items):
+        raise ValidationError(_("The new order must list every item of the meeting exactly once."))
+    offset = len(items) + 1000  # move out of the way first, positions stay unique meanwhile
+    for position, pk in enumerate(item_ids, start=1):
+        AgendaItem.objects.filter(pk=pk).update(position=position + offset)
+    for position, pk in enumerate(item_ids, start=1):
+        item = items[pk]
+        item.position = position
+        _save(item, actor)
+
+
+@transaction.atomic
+def item_move(*, actor: User, item: AgendaItem, target: Meeting) -> AgendaItem:
+    """Move an item to another meeting, of this body or another: it keeps its number."""
+    _assert_agenda_editable(_fresh(item.meeting_id))
+    target = _fresh(target.pk)
+    _assert_agenda_editable(target)
+    item.meeting = target
+    item.position = (target.items.aggregate(m=Max("position"))["m"] or 0) + 1
+    return _save(item, actor)
+
+
+@transaction.atomic
+def item_forward(*, actor: User, item: AgendaItem, target: Meeting) -> AgendaItem:
+    """Send a prepared item on to another body's meeting (prepared in the steering group,
+    decided in the partnership meeting): a new item there, linked to this one."""
+    target = _fresh(target.pk)
+    _assert_agenda_editable(target)
+    if target.body_id == item.numbering_body_id:
+        raise ValidationError(
+            {
+                "target": _(
+                    "Forward to another body's meeting; to move within the body, move the item."
+                )
+            }
+        )
+    forwarded = _add_item(
+        target,
+        actor,
+        kind=item.kind,
+        title=item.title,
+        public_title=item.public_title,
+        exempt=item.exempt,
+        legal_ground=item.legal_ground,
+        presenter=item.presenter,
+        planned_minutes=item.planned_minutes,
+        background=item.background,
+        forwarded_from=item,
+    )
+    item.status = ItemStatus.FORWARDED
+    item.status_note = _("Forwarded to %(body)s, %(label)s") % {
+        "body": target.body.name,
+        "label": forwarded.label,
+    }
+    _save(item, actor)
+    return forwarded
+
+
+@transaction.atomic
+def item_withdraw(*, actor: User, item: AgendaItem, reason: str) -> AgendaItem:
+    _assert_agenda_editable(_fresh(item.meeting_id))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the item is withdrawn.")})
+    item.status = ItemStatus.WITHDRAWN
+    item.status_note = reason
+    return _save(item, actor)
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+
+def _megabytes(size: int) -> str:
+    return formats.number_format(size / (1024 * 1024), 1, use_l10n=True)
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    actor: User,
+    item: AgendaItem,
+    file: File,
+    title: str = "",
+    exempt: bool = False,
+    legal_ground: str = "",
+) -> Attachment:
+    """Attach a file to an item: only PDF, DOCX, XLSX or an image, known by its content (not
+    its name), and no larger than ATTACHMENT_MAX_BYTES. Nothing is stored if either fails."""
+    minutes_state.assert_editable(_fresh(item.meeting_id))
+    name = os.path.basename(file.name or "")
+    limit = getattr(settings, "ATTACHMENT_MAX_BYTES", uploads.DEFAULT_MAX_BYTES)
+    if file.size > limit:
+        raise ValidationError(
+            {
+                "file": _("“%(name)s” is %(size)s MB. An attachment can be at most %(limit)s MB.")
+                % {"name": name, "size": _megabytes(file.size), "limit": _megabytes(limit)}
+            }
+        )
+    content_type = uploads.sniff_content_type(file)
+    if content_type is None:
+        raise ValidationError(
+            {
+                "file": _(
+                    "“%(name)s” is not a PDF, Word (DOCX), Excel (XLSX) or image (PNG, JPEG) file. "
+                    "Only those can be attached."
+                )
+                % {"name": name}
+            }
+        )
+    digest = hashlib.sha256()
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    attachment = Attachment(
+        item=item,
+        title=title or name,
+        file=file,
+        content_type=content_type,
+        size=file.size,
+        sha256=digest.hexdigest(),
+        exempt=exempt,
+        legal_ground=legal_ground,
+        uploaded_by=actor,
+    )
+    return _save(attachment, actor)
+
+
+# --- follow-up actions ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def action_add(
+    *, actor: User, item: AgendaItem, title: str, owner: User, due_date: date
+) -> ActionItem:
+    meeting = _fresh(item.meeting_id)
+    minutes_state.assert_editable(meeting)
+    meeting_day = timezone.localtime(meeting.starts_at).date()
+    if due_date < meeting_day:
+        raise ValidationError(
+            {
+                "due_date": _("The due date cannot be before the meeting (%(date)s).")
+                % {"date": meeting_day.strftime("%d.%m.%Y")}
+            }
+        )
+    return _save(
+        ActionItem(item=item, body=meeting.body, title=title, owner=owner, due_date=due_date),
+        actor,
+    )
+
+
+@transaction.atomic
+def action_update(
+    *,
+    actor: User,
+    action: ActionItem,
+    status: str | None = None,
+    progress: str | None = None,
+    due_date: date | None = None,
+) -> ActionItem:
+    if status is not None:
+        action.status = status
+        action.closed_at = None if status in OPEN_ACTION_STATUSES else timezone.now()
+    if progress is not None:
+        action.progress = progress
+    if due_date is not None:
+        action.due_date = due_date
+    return _save(action, actor)

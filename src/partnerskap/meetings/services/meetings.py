@@ -1,0 +1,281 @@
+"""Item numbering and a meeting's life: scheduling from the standard agenda, changes, notice,
+attendance, held, cancelled."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partnerskap.core.models import User
+
+from .. import minutes_state
+from ..models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Body,
+    BodyMember,
+    ItemKind,
+    ItemNumberCounter,
+    ItemStatus,
+    Meeting,
+    MeetingStatus,
+    Minutes,
+)
+from ._base import _check_revision, _fresh, _save
+
+# --- numbering ------------------------------------------------------------------------------
+
+
+def _allocate_number(body: Body, year: int) -> int:
+    """The next item number for the body's year. The counter row is locked by the UPDATE, so
+    concurrent transactions queue here; the unique constraint on items is the last guard."""
+    counter = ItemNumberCounter.objects.filter(body=body, year=year)
+    if not counter.update(last_number=F("last_number") + 1):
+        try:
+            with transaction.atomic():
+                ItemNumberCounter.objects.create(body=body, year=year, last_number=1)
+                return 1
+        except IntegrityError:
+            counter.update(last_number=F("last_number") + 1)
+    return counter.values_list("last_number", flat=True).get()
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+EDITABLE_AGENDA = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT, MeetingStatus.HELD)
+
+
+def _assert_agenda_editable(meeting: Meeting) -> None:
+    if meeting.status not in EDITABLE_AGENDA:
+        raise ValidationError(
+            {
+                "meeting": _(
+                    "The agenda of the meeting on %(date)s can no longer be changed: the meeting "
+                    "is %(status)s."
+                )
+                % {
+                    "date": timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y"),
+                    "status": meeting.get_status_display().lower(),
+                }
+            }
+        )
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(body_id=meeting.body_id, starts_at__lt=meeting.starts_at)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("-starts_at")
+        .first()
+    )
+
+
+def _check_exempt(item: AgendaItem) -> None:
+    """Exemption from public access needs its legal ground (offentleglova)."""
+    if item.exempt and not item.legal_ground.strip():
+        raise ValidationError(
+            {"legal_ground": _("Give the legal ground for exempting the item from public access.")}
+        )
+
+
+def _add_item(meeting: Meeting, actor: User, **fields: object) -> AgendaItem:
+    year = timezone.localtime(meeting.starts_at).year
+    position = (meeting.items.aggregate(m=Max("position"))["m"] or 0) + 1
+    item = AgendaItem(
+        meeting=meeting,
+        numbering_body=meeting.body,
+        year=year,
+        number=_allocate_number(meeting.body, year),
+        position=position,
+        **fields,
+    )
+    _check_exempt(item)
+    return _save(item, actor)
+
+
+@transaction.atomic
+def meeting_schedule(
+    *,
+    actor: User,
+    body: Body,
+    starts_at: datetime,
+    ends_at: datetime,
+    location: str = "",
+    video_link: str = "",
+    title: str = "",
+    chair: User | None = None,
+    minute_taker: User | None = None,
+    breaks: list | None = None,
+) -> Meeting:
+    """Plan a meeting: invite the body's members and start from the standard agenda, opened by
+    approval of the previous minutes and the open follow-ups."""
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
+    meeting = _save(
+        Meeting(
+            body=body,
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=location or body.default_location,
+            video_link=video_link,
+            chair=chair,
+            minute_taker=minute_taker,
+            breaks=breaks if breaks is not None else [],
+        ),
+        actor,
+    )
+    members = BodyMember.objects.valid_on(timezone.localtime(starts_at).date()).filter(body=body)
+    Attendance.objects.bulk_create(
+        Attendance(
+            meeting=meeting, person=m.person, name=m.person.display_name, represents=m.represents
+        )
+        for m in members.select_related("person")
+    )
+    previous = previous_meeting(meeting)
+    if previous is not None:
+        approval_title = _("Approval of the minutes of %(date)s") % {
+            "date": timezone.localtime(previous.starts_at).strftime("%d.%m.%Y")
+        }
+        _add_item(
+            meeting, actor, kind=ItemKind.MINUTES_APPROVAL, title=approval_title, planned_minutes=5
+        )
+    _add_item(
+        meeting, actor, kind=ItemKind.FOLLOW_UPS, title=_("Open follow-ups"), planned_minutes=10
+    )
+    for standard in body.standard_items.all():
+        _add_item(
+            meeting,
+            actor,
+            kind=standard.kind,
+            title=standard.title,
+            planned_minutes=standard.planned_minutes,
+        )
+    Minutes.objects.create(meeting=meeting)
+    return meeting
+
+
+CALENDAR_FIELDS = {"starts_at", "ends_at", "location", "video_link", "title"}
+
+
+@transaction.atomic
+def meeting_update(
+    *, actor: User, meeting: Meeting, revision: int | None, **fields: object
+) -> Meeting:
+    meeting = _fresh(meeting.pk)
+    if meeting.status in (
+        MeetingStatus.CANCELLED,
+        MeetingStatus.PUBLISHED,
+        MeetingStatus.MINUTES_APPROVED,
+    ):
+        raise ValidationError(_("A cancelled or closed meeting cannot be changed."))
+    _check_revision(Meeting, meeting.pk, revision)
+    meeting.refresh_from_db()
+    calendar_changed = any(
+        getattr(meeting, k) != v for k, v in fields.items() if k in CALENDAR_FIELDS
+    )
+    for key, value in fields.items():
+        setattr(meeting, key, value)
+    if meeting.ends_at <= meeting.starts_at:
+        raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
+    if calendar_changed:
+        meeting.calendar_sequence += 1
+    _save(meeting, actor)
+    if calendar_changed and meeting.status == MeetingStatus.NOTICE_SENT:
+        # Invitees already have the meeting in their calendars: send the update (higher SEQUENCE).
+        from ..notify import send_notice
+
+        transaction.on_commit(lambda: send_notice(meeting.pk))
+    return meeting
+
+
+def _transition(meeting: Meeting, actor: User, *, allowed_from: tuple, to: str) -> None:
+    if meeting.status not in allowed_from:
+        raise ValidationError(
+            _("This cannot be done while the meeting is %(status)s.")
+            % {"status": meeting.get_status_display().lower()}
+        )
+    meeting.status = to
+    _save(meeting, actor)
+
+
+@transaction.atomic
+def meeting_send_notice(*, actor: User, meeting: Meeting) -> Meeting:
+    meeting = _fresh(meeting.pk)
+    _transition(meeting, actor, allowed_from=(MeetingStatus.PLANNED,), to=MeetingStatus.NOTICE_SENT)
+    meeting.notice_sent_at = timezone.now()
+    _save(meeting, actor)
+    from ..notify import send_notice
+
+    transaction.on_commit(lambda: send_notice(meeting.pk))
+    return meeting
+
+
+def undecided_items(meeting: Meeting) -> list[AgendaItem]:
+    return list(
+        meeting.items.filter(kind=ItemKind.DECISION, status=ItemStatus.ACTIVE, decision_text="")
+    )
+
+
+@transaction.atomic
+def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
+    meeting = _fresh(meeting.pk)
+    missing = undecided_items(meeting)
+    if missing:
+        raise ValidationError(
+            _(
+                "The meeting cannot be marked as held while decision items have no decision: %(items)s."  # noqa: E501
+            )
+            % {"items": ", ".join(item.label for item in missing)}
+        )
+    _transition(meeting, actor, allowed_from=(MeetingStatus.NOTICE_SENT,), to=MeetingStatus.HELD)
+    meeting.held_at = timezone.now()
+    return _save(meeting, actor)
+
+
+@transaction.atomic
+def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
+    meeting = _fresh(meeting.pk)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the meeting is cancelled.")})
+    was_noticed = meeting.status == MeetingStatus.NOTICE_SENT
+    _transition(
+        meeting,
+        actor,
+        allowed_from=(MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT),
+        to=MeetingStatus.CANCELLED,
+    )
+    meeting.cancelled_reason = reason
+    meeting.calendar_sequence += 1
+    _save(meeting, actor)
+    if was_noticed:
+        from ..notify import send_cancellation
+
+        transaction.on_commit(lambda: send_cancellation(meeting.pk))
+    return meeting
+
+
+@transaction.atomic
+def attendance_record(
+    *,
+    actor: User,
+    meeting: Meeting,
+    statuses: dict[int, str],
+    guests: Iterable[str] = (),
+) -> None:
+    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.PLANNED):
+        raise ValidationError(_("Attendance is recorded once the notice has gone out."))
+    minutes_state.assert_editable(_fresh(meeting.pk))
+    for attendance in meeting.attendances.filter(pk__in=statuses):
+        attendance.status = statuses[attendance.pk]
+        _save(attendance, actor)
+    for name in guests:
+        if name.strip():
+            _save(
+                Attendance(meeting=meeting, name=name.strip(), status=AttendanceStatus.GUEST), actor
+            )
