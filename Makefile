@@ -35,8 +35,9 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 # gettext compiles the translation catalogues.
+# gettext for the catalogues; HarfBuzz's subsetter, with which WeasyPrint embeds only the glyphs used.
 system-deps:
-	@command -v msgfmt >/dev/null || { $(APT) update && $(APT) install -y gettext; }
+	@command -v msgfmt >/dev/null && ldconfig -p | grep -q libharfbuzz-subset || { $(APT) update && $(APT) install -y gettext libharfbuzz-subset0; }
 
 # System tools the tests use: Debian's Chromium for the browser tests (Playwright never downloads a
 # browser here), pdftotext and LibreOffice to read generated PDF and DOCX files back.

@@ -44,50 +44,34 @@ from partnerskap.registry.models import (
     ServiceArea,
 )
 
+from .access_rules import (
+    ADMIN,
+    ADMINS,
+    DJANGO_ADMIN,
+    EDIT,
+    EVERY_SIGNED_IN,
+    INTERNAL,
+    OUTSIDERS,
+    PARTNERSHIP_CREATORS,
+    PERSONAS,
+    PUBLIC,
+    READ,
+    RUN,
+    SIGNED_IN,
+    Rule,
+)
+from .agreements import walk as agreements_walk
 from .conftest import ORLAND_EDITORS, ORLAND_READERS
 from .factories import MunicipalityFactory, OfficeFactory, UserFactory
+from .figures import walk as figures_walk
+from .finance import walk as finance_walk
 from .meetings.conftest import at
+from .reception import walk as reception_walk
 
-PERSONAS = (
-    "admin",
-    "nav_leader",
-    "municipal_owner",
-    "county_director",
-    "minute_taker",
-    "member",
-    "outsider",
-    "other_leader",
-)
-EVERYONE = frozenset(PERSONAS)
-OUTSIDERS = frozenset({"outsider", "other_leader"})
+# The apps that classify their routes in tests/<app>/walk.py.
+APP_WALKS = (agreements_walk, finance_walk, figures_walk, reception_walk)
+
 LOGIN_URL = "/logg-inn/"
-
-# The four kinds of route.
-PUBLIC = "public"  # (a) no login needed
-SIGNED_IN = "signed-in"  # (b) reference data and your own lists: every signed-in person
-INTERNAL = "internal"  # (c) internal to the partnership (here Ørland): 404 to everyone else
-ADMIN = "admin"  # (d) changes to reference data (and creating partnerships): 403 to others
-DJANGO_ADMIN = "django-admin"  # (d) Django's admin: staff only, everyone else to its login
-
-
-@dataclass(frozen=True)
-class Rule:
-    kind: str
-    allowed: frozenset[str] = EVERYONE  # the personas who get `ok`
-    ok: int = 200
-    method: str = "GET"
-    anonymous: int | None = None  # public routes only: what a visitor without login gets
-
-
-READ = Rule(INTERNAL, frozenset(ORLAND_READERS))
-EDIT = Rule(INTERNAL, frozenset(ORLAND_EDITORS))
-# Ørland's bodies are run by those who may change the partnership and by its minute-taker
-# (meetings/access.py): they plan meetings, keep the agenda and write the minutes.
-RUN = Rule(INTERNAL, frozenset(ORLAND_EDITORS | {"minute_taker"}))
-EVERY_SIGNED_IN = Rule(SIGNED_IN)
-ADMINS = Rule(ADMIN, frozenset({"admin"}))
-# The state owner creates the partnerships of its county (docs/decisions/0003).
-PARTNERSHIP_CREATORS = Rule(ADMIN, frozenset({"admin", "county_director"}))
 
 # Every URL name of the project, by namespace. The Django admin is classified as a whole: every
 # view in it is behind the admin site's own staff check, and none of the personas is staff.
@@ -171,6 +155,8 @@ PAGES: dict[str, Rule] = {
     "meetings:public_minutes_pdf": Rule(PUBLIC, anonymous=200),
     "meetings:public_attachment": Rule(PUBLIC, anonymous=200),
 }
+for _app in APP_WALKS:
+    PAGES |= _app.PAGES
 NAMESPACES: dict[str, Rule] = {"admin": Rule(DJANGO_ADMIN, frozenset())}
 
 # Every API operation in the OpenAPI schema. The `api:` URL names other than those in PAGES are
@@ -236,6 +222,8 @@ API: dict[str, Rule] = {
     "GET /api/v1/public/bodies/{slug}/meetings": Rule(PUBLIC, anonymous=200),
     "GET /api/v1/public/meetings/{meeting_uuid}": Rule(PUBLIC, anonymous=200),
 }
+for _app in APP_WALKS:
+    API |= _app.API
 
 
 # Apps whose routes landed after this walker and still wait for someone to classify them. The
@@ -354,9 +342,16 @@ def walk(world, monkeypatch, settings, tmp_path) -> Walk:
     params.update(meetings.params)
     bodies.update(meetings.bodies)
     markers += meetings.markers
+    pages = dict(meetings.pages)
+    for app in APP_WALKS:
+        extra = app.build(world)
+        params.update(extra.params)
+        bodies.update(extra.bodies)
+        markers += extra.markers
+        pages.update(extra.pages)
     people = world.personas()
     people["staff"] = UserFactory(username="staff", is_staff=True, is_superuser=True)
-    return Walk(objects, params, bodies, markers, people, pages=meetings.pages)
+    return Walk(objects, params, bodies, markers, people, pages=pages)
 
 
 @dataclass

@@ -5,11 +5,15 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from partnerskap.agreements.api import router as agreements_router
 from partnerskap.core.api import TokenAuth, api_session_auth, validation_error_detail
 from partnerskap.core.api import router as core_router
+from partnerskap.figures.api import router as figures_router
+from partnerskap.finance.api import router as finance_router
 from partnerskap.meetings.api import public_router as meetings_public_router
 from partnerskap.meetings.api import router as meetings_router
 from partnerskap.meetings.services import ConflictError
+from partnerskap.reception.api import router as reception_router
 from partnerskap.registry.api import router as registry_router
 
 api = NinjaAPI(
@@ -22,6 +26,10 @@ api = NinjaAPI(
 api.add_router("/", core_router, tags=["people"])
 api.add_router("/", registry_router, tags=["registry"])
 api.add_router("/", meetings_router, tags=["meetings"])
+api.add_router("/", agreements_router, tags=["agreements"])
+api.add_router("/", finance_router, tags=["finance"])
+api.add_router("/", figures_router, tags=["figures"])
+api.add_router("/", reception_router, tags=["reception"])
 # Published minutes for everyone, without login: close to OParl's shape.
 api.add_router("/public", meetings_public_router, tags=["public"])
 

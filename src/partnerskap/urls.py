@@ -17,5 +17,9 @@ urlpatterns = [
     path("api/v1/", api_urls()),
     path("", include("partnerskap.registry.urls")),
     path("", include("partnerskap.meetings.urls")),
+    path("", include("partnerskap.agreements.urls")),
+    path("", include("partnerskap.finance.urls")),
+    path("", include("partnerskap.figures.urls")),
+    path("", include("partnerskap.reception.urls")),
     path("", include("partnerskap.core.urls")),
 ]

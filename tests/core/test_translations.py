@@ -28,6 +28,8 @@ from partnerskap.core.templatetags.norsk import dato, kr, tall
 
 SRC = Path(settings.BASE_DIR)
 LOCALE = SRC / "locale"
+# The project's catalogue and one per app that keeps its own (src/partnerskap/<app>/locale).
+LOCALES = [LOCALE, *sorted(SRC.glob("*/locale"))]
 NORWEGIAN = ("nb", "nn")
 LANGUAGES = ("nb", "nn", "en")
 
@@ -44,6 +46,7 @@ class Entry:
     msgstr: dict[int, str] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
     obsolete: bool = False
+    path: Path | None = None
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
@@ -67,7 +70,7 @@ def parse_po(path: Path) -> list[Entry]:
     def finish() -> None:
         nonlocal current, flags, obsolete
         if current is not None:
-            current.flags, current.obsolete = flags, obsolete
+            current.flags, current.obsolete, current.path = flags, obsolete, path
             entries.append(current)
         current, flags, obsolete = None, set(), False
 
@@ -124,18 +127,24 @@ def parse_po(path: Path) -> list[Entry]:
     return entries
 
 
-def catalogue(lang: str) -> Path:
-    return LOCALE / lang / "LC_MESSAGES" / "django.po"
+def catalogue(lang: str, locale: Path = LOCALE) -> Path:
+    return locale / lang / "LC_MESSAGES" / "django.po"
 
 
-def messages(lang: str) -> list[Entry]:
-    """The translatable entries of a catalogue: no header, no obsolete entries."""
-    return [e for e in parse_po(catalogue(lang)) if e.msgid and not e.obsolete]
+def catalogues(lang: str) -> list[Path]:
+    return [catalogue(lang, locale) for locale in LOCALES]
 
 
-def header(lang: str) -> dict[str, str]:
-    first = parse_po(catalogue(lang))[0]
-    assert first.msgid == "", f"{catalogue(lang)} does not start with its header"
+def messages(lang: str, locale: Path | None = None) -> list[Entry]:
+    """The translatable entries of one catalogue (or all of a language's): no header, no
+    obsolete entries."""
+    paths = catalogues(lang) if locale is None else [catalogue(lang, locale)]
+    return [e for path in paths for e in parse_po(path) if e.msgid and not e.obsolete]
+
+
+def header(path: Path) -> dict[str, str]:
+    first = parse_po(path)[0]
+    assert first.msgid == "", f"{path} does not start with its header"
     return dict(line.split(": ", 1) for line in first.msgstr[0].splitlines() if ": " in line)
 
 
@@ -156,13 +165,15 @@ def placeholders(text: str) -> set[str]:
 # --- the catalogues are complete ----------------------------------------------------------------
 
 
+@pytest.mark.parametrize("locale", LOCALES, ids=lambda p: p.parent.name)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_catalogue_header(lang):
-    fields = header(lang)
+def test_catalogue_header(lang, locale):
+    path = catalogue(lang, locale)
+    fields = header(path)
     assert fields.get("Language") == lang
     assert fields.get("Plural-Forms") == "nplurals=2; plural=(n != 1);"
     assert fields.get("Content-Type") == "text/plain; charset=UTF-8"
-    assert "fuzzy" not in parse_po(catalogue(lang))[0].flags, f"the {lang} header is fuzzy"
+    assert "fuzzy" not in parse_po(path)[0].flags, f"the header of {path} is fuzzy"
 
 
 @pytest.mark.parametrize("lang", NORWEGIAN)
@@ -171,7 +182,7 @@ def test_every_entry_is_translated_and_not_fuzzy(lang):
     assert len(entries) > 100, "the catalogue looks empty: run make makemessages"
     problems = []
     for e in entries:
-        where = f"{catalogue(lang).relative_to(SRC.parent.parent)}:{e.line} {e.msgid!r}"
+        where = f"{e.path.relative_to(SRC.parent.parent)}:{e.line} {e.msgid!r}"
         if "fuzzy" in e.flags:
             problems.append(f"{where}: fuzzy")
         forms = 2 if e.msgid_plural is not None else 1
@@ -198,12 +209,13 @@ def test_placeholders_survive_translation(lang):
     assert not problems, "placeholders differ:\n" + "\n".join(problems)
 
 
-def test_norwegian_and_english_catalogues_have_the_same_entries():
-    english = {key(e) for e in messages("en")}
+@pytest.mark.parametrize("locale", LOCALES, ids=lambda p: p.parent.name)
+def test_norwegian_and_english_catalogues_have_the_same_entries(locale):
+    english = {key(e) for e in messages("en", locale)}
     for lang in NORWEGIAN:
-        theirs = {key(e) for e in messages(lang)}
+        theirs = {key(e) for e in messages(lang, locale)}
         assert theirs == english, (
-            f"{lang} and en differ (run make makemessages): "
+            f"{locale}: {lang} and en differ (run make makemessages): "
             f"only in {lang}: {sorted(theirs - english)}; only in en: {sorted(english - theirs)}"
         )
 
@@ -226,11 +238,12 @@ def test_money_reads_kr_in_norwegian():
 MSGFMT = shutil.which("msgfmt")
 
 
+@pytest.mark.parametrize("locale", LOCALES, ids=lambda p: p.parent.name)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_msgfmt_accepts_the_catalogue(lang):
+def test_msgfmt_accepts_the_catalogue(lang, locale):
     assert MSGFMT, "gettext's msgfmt is missing: `make test` installs it (make system-deps)"
     result = subprocess.run(  # noqa: S603 - our own catalogue, a fixed argument list
-        [MSGFMT, "--check", "--statistics", "-o", "/dev/null", str(catalogue(lang))],
+        [MSGFMT, "--check", "--statistics", "-o", "/dev/null", str(catalogue(lang, locale))],
         capture_output=True,
         text=True,
         check=False,
@@ -241,15 +254,16 @@ def test_msgfmt_accepts_the_catalogue(lang):
         assert "untranslated" not in statistics and "fuzzy" not in statistics, statistics
 
 
+@pytest.mark.parametrize("locale", LOCALES, ids=lambda p: p.parent.name)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_compiled_catalogue_is_up_to_date(lang):
+def test_compiled_catalogue_is_up_to_date(lang, locale):
     """The .mo that Django reads says what the .po says (else: make messages)."""
-    compiled = catalogue(lang).with_suffix(".mo")
+    compiled = catalogue(lang, locale).with_suffix(".mo")
     assert compiled.exists(), f"{compiled} is missing: run make messages"
     with compiled.open("rb") as fp:
         mo = gettext.GNUTranslations(fp)
     stale = []
-    for e in messages(lang):
+    for e in messages(lang, locale):
         if e.msgid_plural is not None or "fuzzy" in e.flags or not e.msgstr.get(0):
             continue
         compiled_text = (

@@ -17,7 +17,7 @@ from partnerskap.registry.models import (
     Role,
 )
 
-from . import meetings
+from . import agreements, figures, finance, meetings, reception
 from .people import DEMO_PASSWORD, PEOPLE
 
 START_2018 = date(2018, 1, 1)
@@ -246,6 +246,10 @@ class DemoLoader:
                 hours = [services.DayHours(d, _t(o), _t(c)) for d, o, c in rows]
                 services.office_opening_hours_set(actor=self.admin, office=office, hours=hours)
         meetings.load(self.users)
+        agreements.load(self.users)
+        finance.load(self.users)
+        figures.load(self.users)
+        reception.load(self.users)
 
     def _people(self) -> None:
         for p in PEOPLE:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerskap.core import nav
 from partnerskap.core.forms import add_service_errors
 from partnerskap.core.history import history_entries
 from partnerskap.core.pagination import paginate
@@ -58,6 +59,7 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "leader": selectors.partnership_leader(partnership),
         "can_edit": access_scope(request.user).can_edit_partnership(pk),
         "history": history,
+        "sections": nav.links(nav.PARTNERSHIP_SECTIONS, pk),
     }
     return render(request, "registry/partnership_detail.html", context)
 
@@ -141,6 +143,7 @@ def office_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "office": office,
         "can_edit": access_scope(request.user).can_edit_office(pk),
         "history": history,
+        "sections": nav.links(nav.OFFICE_SECTIONS, pk),
     }
     return render(request, "registry/office_detail.html", context)
 

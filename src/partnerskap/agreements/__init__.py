@@ -1,0 +1,1 @@
+"""C3: agreement templates, agreements, checklists, hearings, versions."""

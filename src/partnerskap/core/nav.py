@@ -1,0 +1,44 @@
+"""Links from a partnership's or an office's page to the apps that hang under it.
+
+Apps below `registry` in the dependency order (agreements, finance, figures, reception …) register
+a section in their `AppConfig.ready()`; the registry's pages list them without importing the apps:
+
+    register_partnership_section(_("Agreements"), "agreements:agreement_list", order=10)
+
+Every URL name takes the partnership's (or office's) primary key as its only argument.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Section:
+    label: object  # a lazy translation
+    url_name: str
+    order: int
+
+
+PARTNERSHIP_SECTIONS: list[Section] = []
+OFFICE_SECTIONS: list[Section] = []
+
+
+def _register(sections: list[Section], label: object, url_name: str, order: int) -> None:
+    if any(s.url_name == url_name for s in sections):
+        return  # ready() may run twice in tests
+    sections.append(Section(label, url_name, order))
+    sections.sort(key=lambda s: (s.order, s.url_name))
+
+
+def register_partnership_section(label: object, url_name: str, *, order: int = 100) -> None:
+    _register(PARTNERSHIP_SECTIONS, label, url_name, order)
+
+
+def register_office_section(label: object, url_name: str, *, order: int = 100) -> None:
+    _register(OFFICE_SECTIONS, label, url_name, order)
+
+
+def links(sections: list[Section], pk: int) -> list[tuple[object, str]]:
+    """(label, URL) for each section, for an object's page."""
+    return [(s.label, reverse(s.url_name, args=[pk])) for s in sections]

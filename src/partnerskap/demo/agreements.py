@@ -1,0 +1,7 @@
+"""The demo data set's agreements (filled in by the agreements app's owner)."""
+
+from partnerskap.core.models import User
+
+
+def load(users: dict[str, User]) -> None:
+    """Idempotent: safe to run again on a loaded database."""

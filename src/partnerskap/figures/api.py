@@ -1,0 +1,5 @@
+"""The figures app in the JSON API: same access functions, selectors and services as the pages."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,1 @@
+"""The figures app's data."""

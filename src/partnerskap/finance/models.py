@@ -1,0 +1,1 @@
+"""The finance app's data."""

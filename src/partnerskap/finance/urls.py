@@ -1,0 +1,5 @@
+from django.urls import path  # noqa: F401 - the app's pages go here
+
+app_name = "finance"
+
+urlpatterns: list = []

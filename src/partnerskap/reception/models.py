@@ -1,0 +1,1 @@
+"""The reception app's data."""
