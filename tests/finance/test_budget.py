@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from partnerskap.figures.budget import BudgetLine, forecast, group_subtotals, subtotal
+from partnerskap.finance.budget import BudgetLine, forecast, group_subtotals, subtotal
 
 A = "A Lønn og annen godtgjørelse"
 B = "B Sosiale kostnader"
