@@ -1,0 +1,267 @@
+"""Reads for the reception pages, API and PDF: locations, visits, and the analysis built from them.
+
+Every read has a fixed number of queries: one for the locations with their hours, one for the
+visits of all of them in a period, one for counted totals.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max, Min, Prefetch, QuerySet
+from django.http import Http404
+
+from partnerskap.core.models import User
+from partnerskap.meetings.access import body_scope
+from partnerskap.meetings.models import AgendaItem
+from partnerskap.meetings.services import EDITABLE_AGENDA
+from partnerskap.registry.access import access_scope
+from partnerskap.registry.models import Office
+from partnerskap.registry.selectors import office_for_user
+
+from . import analysis as core
+from .models import (
+    CountedTotals,
+    Location,
+    Scenario,
+    ScenarioChange,
+    Visit,
+    VisitImport,
+    WalkInHours,
+)
+
+__all__ = [
+    "LocationAnalysis",
+    "analyse_locations",
+    "attach_targets",
+    "core_location",
+    "data_period",
+    "import_for_user",
+    "location_for_user",
+    "office_for_user",
+    "office_locations",
+    "recent_visits",
+    "scenario_for_user",
+    "scenario_list",
+    "todays_counts",
+]
+
+
+def _hours_prefetch() -> Prefetch:
+    return Prefetch("hours", queryset=WalkInHours.objects.order_by("weekday", "opens"))
+
+
+def office_locations(office: Office) -> list[Location]:
+    """The office's locations with their walk-in hours (two queries)."""
+    return list(
+        Location.objects.filter(office=office).prefetch_related(_hours_prefetch()).order_by("name")
+    )
+
+
+def _check(user: User, office_id: int, change: bool) -> None:
+    scope = access_scope(user)
+    if not scope.can_read_office(office_id):
+        raise Http404
+    if change and not scope.can_edit_office(office_id):
+        raise PermissionDenied
+
+
+def location_for_user(user: User, pk: int, *, change: bool = False) -> Location:
+    """The one access function for locations: 404 to outsiders, 403 to readers who may not
+    change it."""
+    try:
+        location = (
+            Location.objects.select_related("office").prefetch_related(_hours_prefetch()).get(pk=pk)
+        )
+    except Location.DoesNotExist:
+        raise Http404 from None
+    _check(user, location.office_id, change)
+    return location
+
+
+def scenario_for_user(user: User, pk: int, *, change: bool = False) -> Scenario:
+    try:
+        scenario = (
+            Scenario.objects.select_related("office")
+            .prefetch_related(
+                Prefetch(
+                    "changes",
+                    queryset=ScenarioChange.objects.select_related(
+                        "location", "other_location"
+                    ).order_by("location__name", "pk"),
+                )
+            )
+            .get(pk=pk)
+        )
+    except Scenario.DoesNotExist:
+        raise Http404 from None
+    _check(user, scenario.office_id, change)
+    return scenario
+
+
+def import_for_user(user: User, pk: int, *, change: bool = False) -> VisitImport:
+    try:
+        visit_import = VisitImport.objects.select_related("office").get(pk=pk)
+    except VisitImport.DoesNotExist:
+        raise Http404 from None
+    _check(user, visit_import.office_id, change)
+    return visit_import
+
+
+def scenario_list(office: Office) -> QuerySet[Scenario]:
+    return Scenario.objects.filter(office=office).order_by("name", "pk")
+
+
+def recent_visits(location: Location, limit: int = 10) -> list[Visit]:
+    return list(location.visits.order_by("-day", "-arrival", "-pk")[:limit])
+
+
+def todays_counts(location: Location, day: date) -> tuple[int, int]:
+    """(visits today, of them outside walk-in hours) at the location."""
+    rows = list(location.visits.filter(day=day).values_list("outside_hours", flat=True))
+    return len(rows), sum(1 for outside in rows if outside)
+
+
+def data_period(location_ids: list[int]) -> tuple[date, date] | None:
+    """The first and last day with visits or counted totals at these locations (two queries)."""
+    visits = Visit.objects.filter(location_id__in=location_ids).aggregate(
+        first=Min("day"), last=Max("day")
+    )
+    totals = CountedTotals.objects.filter(location_id__in=location_ids).aggregate(
+        first=Min("first_day"), last=Max("last_day")
+    )
+    firsts = [d for d in (visits["first"], totals["first"]) if d]
+    lasts = [d for d in (visits["last"], totals["last"]) if d]
+    if not firsts:
+        return None
+    return min(firsts), max(lasts)
+
+
+# --- from the database to the pure analysis -------------------------------------------------
+
+
+def core_location(location: Location) -> core.Location:
+    """The location as the analysis core sees it (reads the prefetched hours)."""
+    return core.Location(
+        name=location.name,
+        opening_hours=tuple(
+            core.OpeningHours(h.weekday, h.opens, h.closes) for h in location.hours.all()
+        ),
+        staff_on_duty=location.staff_on_duty,
+        travel_hours_per_staff=location.travel_hours,
+        travelling_staff=location.travelling_staff,
+    )
+
+
+@dataclass(frozen=True)
+class LocationAnalysis:
+    """A location's analysis for a period, or None where nothing was counted there."""
+
+    location: Location
+    analysis: core.Analysis | None
+    period: core.Period
+
+
+def analyse_locations(
+    locations: list[Location], first_day: date, last_day: date
+) -> list[LocationAnalysis]:
+    """Each location over [first_day, last_day]: from its registered visits where there are
+    any, else from the counted totals inside the period (two queries for all locations)."""
+    period = core.Period(first_day, last_day)
+    ids = [loc.pk for loc in locations]
+    visits: dict[int, list[core.Visit]] = defaultdict(list)
+    for location_id, day, arrival, minutes in Visit.objects.filter(
+        location_id__in=ids, day__range=(first_day, last_day)
+    ).values_list("location_id", "day", "arrival", "minutes"):
+        visits[location_id].append(core.Visit(day, arrival.replace(second=0), minutes))
+    totals: dict[int, list[CountedTotals]] = defaultdict(list)
+    for row in CountedTotals.objects.filter(
+        location_id__in=ids, first_day__gte=first_day, last_day__lte=last_day
+    ):
+        totals[row.location_id].append(row)
+    out = []
+    for location in locations:
+        shape = core_location(location)
+        result: core.Analysis | None = None
+        if visits[location.pk] or not totals[location.pk]:
+            result = core.analyse_registrations(shape, period, visits[location.pk])
+            if not visits[location.pk] and not shape.opening_hours:
+                result = None
+        else:
+            result = core.analyse_totals(shape, _sum_totals(totals[location.pk]))
+        out.append(LocationAnalysis(location, result, period))
+    return out
+
+
+def _sum_totals(rows: list[CountedTotals]) -> core.VisitTotals:
+    hours = [r.opening_hours for r in rows]
+    return core.VisitTotals(
+        days_observed=sum(r.days_observed for r in rows),
+        visits=sum(r.visits for r in rows),
+        minutes_with_visitors=sum(r.minutes_with_visitors for r in rows),
+        opening_hours=None if any(h is None for h in hours) else sum(hours, Decimal(0)),
+    )
+
+
+def attach_targets(user: User, office: Office) -> QuerySet[AgendaItem]:
+    """Agenda items of the office's partnerships that the person may add attachments to."""
+    scope = body_scope(user)
+    qs = AgendaItem.objects.filter(
+        meeting__body__partnership__office=office, meeting__status__in=EDITABLE_AGENDA
+    )
+    if not scope.is_admin:
+        qs = qs.filter(meeting__body_id__in=scope.editable)
+    return qs.select_related("meeting", "meeting__body").order_by(
+        "meeting__starts_at", "meeting_id", "position"
+    )
+
+
+# --- scenarios ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChangeOutcome:
+    change: ScenarioChange
+    today: LocationAnalysis
+    result: core.ScenarioResult
+
+
+@dataclass(frozen=True)
+class ScenarioOutcome:
+    scenario: Scenario
+    analyses: list[LocationAnalysis]
+    rows: list[ChangeOutcome]
+    plan: core.PlanTotals | None
+
+
+def scenario_outcome(scenario: Scenario) -> ScenarioOutcome:
+    """The scenario's changes next to today, each from its location's analysis over the
+    scenario's period (a fixed number of queries). Raises ValidationError if a change cannot
+    run with the data and assumptions as they are."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from .services.scenarios import run_change
+
+    analyses = analyse_locations(
+        office_locations(scenario.office), scenario.first_day, scenario.last_day
+    )
+    by_id = {a.location.pk: a for a in analyses}
+    year = core.Year(open_weeks=scenario.open_weeks)
+    rows = []
+    for change in scenario.changes.all():
+        today = by_id.get(change.location_id)
+        if today is None or today.analysis is None:
+            raise ValidationError(
+                {
+                    "location": _(
+                        "%(place)s has neither walk-in hours nor counted visits in the period."
+                    )
+                    % {"place": change.location.name}
+                }
+            )
+        rows.append(ChangeOutcome(change, today, run_change(today.analysis, change, year)))
+    plan = core.combine([row.result for row in rows]) if rows else None
+    return ScenarioOutcome(scenario, analyses, rows, plan)
