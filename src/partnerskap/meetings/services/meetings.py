@@ -211,6 +211,9 @@ def meeting_send_notice(*, actor: User, meeting: Meeting) -> Meeting:
     meeting.notice_sent_at = timezone.now()
     _save(meeting, actor)
     from ..notify import send_notice
+    from ..signals import notice_sent
+
+    notice_sent.send(sender=Meeting, actor=actor, meeting=meeting)
 
     transaction.on_commit(lambda: send_notice(meeting.pk))
     return meeting

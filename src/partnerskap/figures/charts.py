@@ -1,0 +1,62 @@
+"""Charts of suppressed tables: a hidden value is left out of the chart and shown as ":" in its
+data table, so the picture gives away no more than the table."""
+
+import altair as alt
+from django.utils.translation import gettext as _
+
+from partnerskap.core.templatetags.norsk import format_number
+from partnerskap.documents.charts import chart_svg
+
+from .selectors import SUPPRESSED, ComparedFigure, FigureTable
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return "–"
+    if value == SUPPRESSED:
+        return SUPPRESSED
+    return format_number(value)
+
+
+def table_chart(table: FigureTable, code: str, caption: str, *, line: bool = False) -> dict:
+    """A bar (or line) chart of one column against the rows, with its data table."""
+    j = table.column(code)
+    header = table.headers[j]
+    points = [
+        {"label": row.label, "value": float(row.cells[j]), "order": i}
+        for i, row in enumerate(table.rows)
+        if row.cells[j] not in (None, SUPPRESSED) and not row.total
+    ]
+    if line:
+        points.reverse()  # oldest first along the axis
+    data = alt.Data(values=points)
+    x = alt.X("label:N", sort=None, title=None, axis=alt.Axis(labelAngle=-30))
+    y = alt.Y("value:Q", title=header)
+    mark = alt.Chart(data).mark_line(point=True) if line else alt.Chart(data).mark_bar()
+    chart = mark.encode(x=x, y=y).properties(width=520, height=220)
+    return {
+        "svg": chart_svg(chart, description=caption),
+        "caption": caption,
+        "headers": [_("Row"), header],
+        "rows": [[row.label or _("Sum"), cell_text(row.cells[j])] for row in table.rows],
+    }
+
+
+def comparison_chart(figure: ComparedFigure, before: str, after: str, caption: str) -> dict:
+    points = [
+        {"label": label, "value": float(value)}
+        for label, value in ((before, figure.before), (after, figure.after))
+        if value not in (None, SUPPRESSED)
+    ]
+    chart = (
+        alt.Chart(alt.Data(values=points))
+        .mark_bar()
+        .encode(x=alt.X("label:N", sort=None, title=None), y=alt.Y("value:Q", title=None))
+        .properties(width=320, height=200)
+    )
+    return {
+        "svg": chart_svg(chart, description=caption),
+        "caption": caption,
+        "headers": [_("Period"), _("Value")],
+        "rows": [[before, cell_text(figure.before)], [after, cell_text(figure.after)]],
+    }

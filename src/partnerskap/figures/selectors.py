@@ -1,0 +1,405 @@
+"""Reads for the figures pages, API and documents: every figure leaves here suppressed.
+
+Nothing outside this module sees a raw count. A :class:`FigureTable` is what every page, chart,
+PDF and API response shows: counts from 1 to the threshold as ":", further cells hidden so that
+no hidden count can be worked out from totals or parts (suppression.suppress), and shares shown
+only when both their counts are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from partnerskap.core.models import User
+from partnerskap.registry.models import County, Office, Partnership
+from partnerskap.registry.selectors import partnership_for_user
+
+from . import catalogue, shares
+from .models import (
+    FigureBlock,
+    ImportBatch,
+    Indicator,
+    Level,
+    Observation,
+    ReportSection,
+    StatusReport,
+    Unit,
+)
+from .periods import Period, parse_period
+from .suppression import DEFAULT_THRESHOLD, SUPPRESSED, suppress
+
+Cell = int | Decimal | str | None  # a value, ":" when suppressed, None when there is none
+
+# The digital follow-up table's parts and whole: digital + manual = all followed up.
+PARTS = {"users_followed_up": ("users_digital", "users_manual")}
+
+
+def threshold() -> int:
+    return getattr(settings, "FIGURES_SUPPRESSION_THRESHOLD", DEFAULT_THRESHOLD)
+
+
+# --- access ---------------------------------------------------------------------------------
+
+
+def batch_for_user(user: User, partnership: Partnership, pk: int) -> ImportBatch:
+    try:
+        return ImportBatch.objects.select_related("created_by").get(pk=pk, partnership=partnership)
+    except ImportBatch.DoesNotExist:
+        raise Http404 from None
+
+
+def report_for_user(user: User, pk: int, *, change: bool = False) -> StatusReport:
+    """The one access function for status reports: 404 outside the partnership, 403 to readers."""
+    partnership_id = (
+        StatusReport.objects.filter(pk=pk).values_list("partnership_id", flat=True).first()
+    )
+    if partnership_id is None:
+        raise Http404
+    partnership = partnership_for_user(user, partnership_id, change=change)
+    report = (
+        StatusReport.objects.select_related("item__meeting", "frozen_attachment")
+        .prefetch_related("sections__blocks__indicator")
+        .get(pk=pk)
+    )
+    report.partnership = partnership
+    return report
+
+
+def block_for_user(user: User, pk: int) -> FigureBlock:
+    block = FigureBlock.objects.select_related("section__report").filter(pk=pk).first()
+    if block is None:
+        raise Http404
+    report_for_user(user, block.section.report_id, change=True)
+    return block
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def indicators() -> list[Indicator]:
+    return list(Indicator.objects.select_related("numerator", "denominator"))
+
+
+def imports(partnership: Partnership) -> QuerySet[ImportBatch]:
+    return (
+        ImportBatch.objects.filter(partnership=partnership)
+        .select_related("created_by")
+        .defer("preview", "observations")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def reports(partnership: Partnership) -> QuerySet[StatusReport]:
+    return (
+        StatusReport.objects.filter(partnership=partnership)
+        .select_related("item__meeting")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def own_offices(partnership: Partnership) -> list[Office]:
+    """The partnership's office and the offices it replaced (a merger's predecessors)."""
+    return list(
+        Office.objects.filter(Q(pk=partnership.office_id) | Q(replaced_by=partnership.office_id))
+        .select_related("county")
+        .order_by("-valid_from", "unit_number")
+    )
+
+
+def observed_periods(partnership: Partnership, level: str | None = None) -> list[Period]:
+    qs = Observation.objects.filter(partnership=partnership, is_current=True)
+    if level:
+        qs = qs.filter(level=level)
+    rows = qs.values_list("period_start", "period_end", "period_kind").distinct()
+    return sorted({Period(start, end, kind) for start, end, kind in rows}, reverse=True)
+
+
+def _values(partnership: Partnership, **filters) -> list[tuple]:
+    return list(
+        Observation.objects.filter(partnership=partnership, is_current=True, **filters).values_list(
+            "indicator__code",
+            "level",
+            "office_id",
+            "municipality_id",
+            "county_id",
+            "period_start",
+            "period_end",
+            "period_kind",
+            "value",
+        )
+    )
+
+
+def _area_id(level: str, office_id, municipality_id, county_id) -> int | None:
+    return {Level.OFFICE: office_id, Level.MUNICIPALITY: municipality_id,
+            Level.COUNTY: county_id}.get(level)  # fmt: skip
+
+
+# --- the suppressed table -------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    key: object
+    label: str
+    cells: list[Cell] = field(default_factory=list)
+    highlight: bool = False
+    total: bool = False
+
+
+@dataclass
+class FigureTable:
+    """A table as shown: columns are indicators, every cell already suppressed."""
+
+    columns: list[Indicator]
+    rows: list[Row]
+    threshold: int
+
+    @property
+    def headers(self) -> list[str]:
+        return [catalogue.label(indicator) for indicator in self.columns]
+
+    def column(self, code: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.code == code)
+
+    def get(self, key: object, code: str) -> Cell:
+        row = next((r for r in self.rows if r.key == key), None)
+        return None if row is None else row.cells[self.column(code)]
+
+
+def with_counts(columns: list[Indicator], every: list[Indicator]) -> list[Indicator]:
+    """The columns plus the counts each share is computed from, counts before shares."""
+    by_id = {i.pk: i for i in every}
+    wanted: list[Indicator] = []
+    for indicator in columns:
+        if indicator.is_derived:
+            for pk in (indicator.numerator_id, indicator.denominator_id):
+                if by_id[pk] not in wanted:
+                    wanted.append(by_id[pk])
+        elif indicator not in wanted:
+            wanted.append(indicator)
+    return wanted + [i for i in columns if i.is_derived and i not in wanted]
+
+
+def build_table(
+    columns: list[Indicator],
+    rows: list[Row],
+    raw: dict[tuple[object, str], Decimal],
+    *,
+    total_row: Row | None = None,
+    limit: int | None = None,
+) -> FigureTable:
+    """Suppress ``raw`` values (by row key and indicator code) into a table.
+
+    With ``total_row`` the table shows a last row that is the sum of the rows above, and the
+    suppression protects the cells against it.
+    """
+    limit = threshold() if limit is None else limit
+    counts = [c for c in columns if c.unit == Unit.COUNT and not c.is_derived]
+    codes = {c.code for c in counts}
+    shown: dict[tuple[object, str], Cell] = {}
+    groups: list[tuple[list[str], str | None]] = []
+    grouped: set[str] = set()
+    for whole, parts in PARTS.items():
+        if whole in codes and all(p in codes for p in parts):
+            groups.append((list(parts), whole))
+            grouped |= {whole, *parts}
+    groups += [([c.code], None) for c in counts if c.code not in grouped]
+    has_total = total_row is not None
+    for parts, whole in groups:
+        grid = [[int(raw.get((row.key, code), 0)) for code in parts] for row in rows]
+        if not rows:
+            continue
+        table = suppress(grid, limit, row_totals=whole is not None, column_totals=has_total)
+        for i, row in enumerate(rows):
+            for j, code in enumerate(parts):
+                present = (row.key, code) in raw
+                shown[(row.key, code)] = table.cell(i, j) if present else None
+            if whole is not None:
+                shown[(row.key, whole)] = table.row_total(i)
+        if has_total:
+            for j, code in enumerate(parts):
+                shown[(total_row.key, code)] = table.column_total(j)
+            if whole is not None:
+                shown[(total_row.key, whole)] = table.grand_total()
+    every_row = rows + ([total_row] if has_total else [])
+    for row in every_row:
+        row.cells = []
+        for column in columns:
+            if column.is_derived:
+                row.cells.append(_share(shown, row.key, column))
+            elif column.unit == Unit.COUNT:
+                row.cells.append(shown.get((row.key, column.code)))
+            else:
+                row.cells.append(raw.get((row.key, column.code)))
+    return FigureTable(columns, every_row, limit)
+
+
+def _share(shown: dict, key: object, indicator: Indicator) -> Cell:
+    part = shown.get((key, indicator.numerator.code))
+    whole = shown.get((key, indicator.denominator.code))
+    if part is None or whole is None:
+        return None
+    if part == SUPPRESSED or whole == SUPPRESSED:
+        return SUPPRESSED
+    if part > whole or whole == 0:
+        return None
+    return shares.share(int(part), int(whole))
+
+
+# --- the pages' tables ----------------------------------------------------------------------
+
+
+def office_over_time(
+    partnership: Partnership, office: Office, columns: list[Indicator], every: list[Indicator]
+) -> FigureTable:
+    """One row per period, newest first, for one office."""
+    columns = with_counts(columns, every)
+    raw: dict = {}
+    periods: set[Period] = set()
+    for code, _l, _o, _m, _c, start, end, kind, value in _values(
+        partnership, level=Level.OFFICE, office=office, indicator__in=columns
+    ):
+        period = Period(start, end, kind)
+        periods.add(period)
+        raw[(period, code)] = value
+    rows = [Row(p, p.label) for p in sorted(periods, reverse=True)]
+    return build_table(columns, rows, raw)
+
+
+def county_table(
+    partnership: Partnership,
+    county: County,
+    period: Period,
+    columns: list[Indicator],
+    every: list[Indicator],
+) -> FigureTable:
+    """Every office of the county with figures in the period, the partnership's own marked,
+    and the sum of the offices as the last row."""
+    columns = with_counts(columns, every)
+    own = {o.pk for o in own_offices(partnership)}
+    raw: dict = {}
+    office_ids: set[int] = set()
+    for code, _l, office_id, _m, _c, *_p, value in _values(
+        partnership,
+        level=Level.OFFICE,
+        office__county=county,
+        period_start=period.start,
+        period_end=period.end,
+        indicator__in=columns,
+    ):
+        raw[(office_id, code)] = value
+        office_ids.add(office_id)
+    offices = Office.objects.filter(pk__in=office_ids).order_by("unit_number", "valid_from")
+    rows = [Row(o.pk, f"{o.unit_number} {o.name}", highlight=o.pk in own) for o in offices]
+    return build_table(columns, rows, raw, total_row=Row("total", "", total=True))
+
+
+def area_comparison(
+    partnership: Partnership,
+    office: Office,
+    period: Period,
+    columns: list[Indicator],
+    every: list[Indicator],
+) -> FigureTable:
+    """The office, its county and the country in one period: three rows, each on its own."""
+    columns = with_counts(columns, every)
+    raw: dict = {}
+    for code, level, office_id, _m, county_id, *_p, value in _values(
+        partnership,
+        period_start=period.start,
+        period_end=period.end,
+        indicator__in=columns,
+    ):
+        if level == Level.OFFICE and office_id == office.pk:
+            raw[("office", code)] = value
+        elif level == Level.COUNTY and county_id == office.county_id:
+            raw[("county", code)] = value
+        elif level == Level.COUNTRY:
+            raw[("country", code)] = value
+    rows = [
+        Row("office", str(office.name), highlight=True),
+        Row("county", str(office.county.name)),
+        Row("country", "Norge"),
+    ]
+    tables = [build_table(columns, [row], raw) for row in rows]
+    return FigureTable(tables[0].columns, [t.rows[0] for t in tables], tables[0].threshold)
+
+
+@dataclass
+class ComparedFigure:
+    indicator: Indicator
+    before: Cell
+    after: Cell
+    change: Cell
+    per_cent: Cell
+
+
+def period_comparison(
+    partnership: Partnership,
+    level: str,
+    area_id: int | None,
+    before: Period,
+    after: Period,
+    columns: list[Indicator],
+    every: list[Indicator],
+) -> list[ComparedFigure]:
+    """Each figure in two periods with its change and per cent change (hidden with the figure)."""
+    columns = with_counts(columns, every)
+    raw: dict = {}
+    for code, lvl, office_id, municipality_id, county_id, start, end, kind, value in _values(
+        partnership,
+        level=level,
+        indicator__in=columns,
+        period_start__in=[before.start, after.start],
+    ):
+        if _area_id(lvl, office_id, municipality_id, county_id) != area_id:
+            continue
+        period = Period(start, end, kind)
+        if period in (before, after):
+            raw[(period, code)] = value
+    rows = [Row(before, before.label), Row(after, after.label)]
+    tables = [build_table(columns, [row], raw) for row in rows]
+    result = []
+    for j, indicator in enumerate(columns):
+        old, new = tables[0].rows[0].cells[j], tables[1].rows[0].cells[j]
+        change: Cell = None
+        relative: Cell = None
+        if SUPPRESSED in (old, new):
+            change = relative = SUPPRESSED
+        elif old is not None and new is not None:
+            compared = shares.compare(Decimal(old), Decimal(new))
+            change, relative = compared.change, compared.per_cent
+        result.append(ComparedFigure(indicator, old, new, change, relative))
+    return result
+
+
+def share_of(
+    partnership: Partnership, code: str, level: str, area_id: int | None, period_text: str
+) -> Cell:
+    """One figure as shown (a share computed from its counts, suppressed as they are)."""
+    every = indicators()
+    indicator = next(i for i in every if i.code == code)
+    period = parse_period(period_text)
+    columns = with_counts([indicator], every)
+    raw = {}
+    for row in _values(
+        partnership,
+        level=level,
+        period_start=period.start,
+        period_end=period.end,
+        indicator__in=columns,
+    ):
+        if _area_id(row[1], row[2], row[3], row[4]) == area_id:
+            raw[("x", row[0])] = row[8]
+    table = build_table(columns, [Row("x", "")], raw)
+    return table.rows[0].cells[table.column(code)]
+
+
+def report_sections(report: StatusReport) -> list[ReportSection]:
+    return list(report.sections.all())
