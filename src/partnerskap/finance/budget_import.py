@@ -1,0 +1,253 @@
+"""Reading an ERP budget report (CSV or XLSX) shaped like the Nordland project report.
+
+The report has a header row with the columns "Årets budsjett", "HIÅ Budsjett", "HIÅ Forbruk" and
+"Periodens forbruk" (the computed columns after them are ignored: we compute them ourselves).
+Left of the amounts, an account line reads "500000000000 OPPG lønn faste stillinger, ordinær"
+and the group ("A Lønn og annen godtgjørelse") stands on the group's first line; rows without
+an account number are the report's subtotals and are skipped. "Period name:NOV-18" above the
+header says how many months the spend to date covers.
+
+`parse_report` reads everything or nothing: every problem found is reported with the file, row
+and column, in one ValidationError, and no line is returned.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from . import budget as arithmetic
+
+REQUIRED = {
+    "annual_budget": "Årets budsjett",
+    "budget_to_date": "HIÅ Budsjett",
+    "spend_to_date": "HIÅ Forbruk",
+    "spend_period": "Periodens forbruk",
+}
+ACCOUNT = re.compile(r"^(\d{4,})\s+(.+)$")
+PERIOD = re.compile(r"period\s*name\s*:\s*([A-ZÆØÅa-zæøå]{3})[-\s]?(\d{2,4})", re.IGNORECASE)
+MONTHS = {
+    m: n
+    for n, names in enumerate(
+        [
+            ("JAN",),
+            ("FEB",),
+            ("MAR",),
+            ("APR",),
+            ("MAY", "MAI"),
+            ("JUN",),
+            ("JUL",),
+            ("AUG",),
+            ("SEP",),
+            ("OCT", "OKT"),
+            ("NOV",),
+            ("DEC", "DES"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+MAX_ERRORS = 20
+MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ParsedLine:
+    row: int
+    group: str
+    account: str
+    name: str
+    annual_budget: Decimal | None
+    budget_to_date: Decimal | None
+    spend_to_date: Decimal
+    spend_period: Decimal
+
+    def arithmetic(self) -> arithmetic.BudgetLine:
+        return arithmetic.BudgetLine(
+            account=self.account,
+            name=self.name,
+            group=self.group,
+            annual_budget=self.annual_budget,
+            budget_to_date=self.budget_to_date,
+            spend_to_date=self.spend_to_date,
+            spend_period=self.spend_period,
+        )
+
+
+@dataclass
+class ParsedReport:
+    filename: str
+    sha256: str
+    period_name: str = ""
+    months: int | None = None
+    lines: list[ParsedLine] = field(default_factory=list)
+
+
+def _norm(text: object) -> str:
+    return " ".join(str(text or "").replace("\xa0", " ").split()).casefold()
+
+
+def _rows(filename: str, content: bytes) -> list[list[object]]:
+    lower = filename.lower()
+    if lower.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception:  # openpyxl raises many kinds for a broken file
+            raise ValidationError(
+                _("%(file)s could not be read as an Excel workbook (XLSX).") % {"file": filename}
+            ) from None
+        sheet = book.worksheets[0]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        book.close()
+        return rows
+    if lower.endswith((".csv", ".txt")):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = content.decode("cp1252", errors="replace")
+        sample = "\n".join(text.splitlines()[:30])
+        delimiter = max(";\t,", key=sample.count)
+        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    raise ValidationError(
+        _("%(file)s: only CSV and XLSX files can be imported.") % {"file": filename}
+    )
+
+
+def _amount(value: object) -> Decimal | None:
+    """An amount from a cell; None for an empty cell; raises ValueError if not a number."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(str(value))
+    else:
+        text = str(value).replace("\xa0", "").replace("\u202f", "").replace(" ", "").strip()
+        text = text.replace("−", "-").replace("–", "-")
+        if text in ("", "-"):
+            return None
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(value) from None
+    if not number.is_finite():
+        raise ValueError(value)
+    return number.quantize(Decimal("0.01"))
+
+
+def parse_report(filename: str, content: bytes) -> ParsedReport:
+    """The report's account lines, or a ValidationError listing every problem and where."""
+    if len(content) > MAX_BYTES:
+        raise ValidationError(_("%(file)s is larger than 5 MB.") % {"file": filename})
+    report = ParsedReport(filename, hashlib.sha256(content).hexdigest())
+    rows = _rows(filename, content)
+    header_at = None
+    for index, row in enumerate(rows):
+        cells = [_norm(cell) for cell in row]
+        if _norm(REQUIRED["spend_to_date"]) in cells:
+            header_at = index
+            break
+        for cell in row:
+            match = PERIOD.search(str(cell or ""))
+            if match:
+                report.period_name = f"{match.group(1).upper()}-{match.group(2)}"
+                report.months = MONTHS.get(match.group(1).upper())
+    if header_at is None:
+        raise ValidationError(
+            _(
+                "%(file)s: no header row with the column «%(column)s» was found; is this the "
+                "budget report from the ERP system?"
+            )
+            % {"file": filename, "column": REQUIRED["spend_to_date"]}
+        )
+    header = [_norm(cell) for cell in rows[header_at]]
+    columns: dict[str, int] = {}
+    errors: list[str] = []
+    for name, title in REQUIRED.items():
+        if _norm(title) in header:
+            columns[name] = header.index(_norm(title))
+        else:
+            errors.append(
+                _("%(file)s, row %(row)s: the column «%(column)s» is missing.")
+                % {"file": filename, "row": header_at + 1, "column": title}
+            )
+    if errors:
+        raise ValidationError(errors)
+    first_amount = min(columns.values())
+    group = ""
+    seen: dict[str, int] = {}
+    for index in range(header_at + 1, len(rows)):
+        row = rows[index]
+        number = index + 1
+        left = [str(cell).strip() if cell is not None else "" for cell in row[:first_amount]]
+        account_at = next(
+            (i for i, cell in enumerate(left) if ACCOUNT.match(cell.replace("\xa0", " "))),
+            None,
+        )
+        if account_at is None:
+            continue  # a blank line, a subtotal or a sum of groups
+        texts = [c for c in left[:account_at] if c.replace("\xa0", "").strip()]
+        if texts:
+            group = texts[-1]
+        match = ACCOUNT.match(left[account_at].replace("\xa0", " "))
+        assert match is not None
+        account, name = match.group(1), match.group(2).strip()
+        if account in seen:
+            errors.append(
+                _(
+                    "%(file)s, row %(row)s: account %(account)s appears twice "
+                    "(also on row %(first)s)."
+                )
+                % {"file": filename, "row": number, "account": account, "first": seen[account]}
+            )
+        seen.setdefault(account, number)
+        values: dict[str, Decimal | None] = {}
+        for name_, col in columns.items():
+            cell = row[col] if col < len(row) else None
+            try:
+                values[name_] = _amount(cell)
+            except ValueError:
+                errors.append(
+                    _("%(file)s, row %(row)s, column «%(column)s»: «%(value)s» is not a number.")
+                    % {
+                        "file": filename,
+                        "row": number,
+                        "column": REQUIRED[name_],
+                        "value": str(cell).strip(),
+                    }
+                )
+        if len(errors) >= MAX_ERRORS:
+            break
+        if errors:
+            continue
+        report.lines.append(
+            ParsedLine(
+                row=number,
+                group=group,
+                account=account,
+                name=name,
+                annual_budget=values["annual_budget"],
+                budget_to_date=values["budget_to_date"],
+                spend_to_date=values["spend_to_date"] or Decimal(0),
+                spend_period=values["spend_period"] or Decimal(0),
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    if not report.lines:
+        raise ValidationError(
+            _("%(file)s: the report has no account lines below the header on row %(row)s.")
+            % {"file": filename, "row": header_at + 1}
+        )
+    return report

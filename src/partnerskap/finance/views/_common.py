@@ -1,0 +1,41 @@
+"""What the finance pages share: the one-form page and the download response."""
+
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+
+from partnerskap.core.forms import add_service_errors
+
+from ..services import ConflictError
+
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def form_page(
+    request: HttpRequest,
+    form: Form,
+    *,
+    title: str,
+    submit: str,
+    back: str,
+    status: int | None = None,
+    template: str = "finance/form.html",
+    **extra: object,
+) -> HttpResponse:
+    context = {"form": form, "title": title, "submit": submit, "back": back, **extra}
+    return render(request, template, context, status=status or (400 if form.errors else 200))
+
+
+def service_error(form: Form, exc: ValidationError) -> int:
+    """Put the service's errors on the form; 409 for a conflict, else 400."""
+    add_service_errors(form, exc)
+    return 409 if isinstance(exc, ConflictError) else 400
+
+
+def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
