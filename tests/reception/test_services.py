@@ -137,7 +137,7 @@ def test_negative_minutes_are_refused(locations, world):
             arrival=time(11, 30),
             minutes=-5,
         )
-    assert refused.value.message_dict == {"minutes": ["Minutes cannot be negative."]}
+    assert refused.value.message_dict == {"minutes": ["Minutter kan ikke være negativt."]}
 
 
 def test_overlapping_hours_are_refused_and_nothing_changes(locations, world):
@@ -201,7 +201,7 @@ def test_a_scenario_change_the_schedule_does_not_allow_is_refused(locations, wor
             kind=ChangeKind.FEWER_DAYS,
             weekdays=[4],
         )
-    assert refused.value.message_dict == {"weekdays": ["The location is not open on that weekday."]}
+    assert refused.value.message_dict == {"weekdays": ["Stedet er ikke åpent den ukedagen."]}
     assert not scenario.changes.exists()
 
 
@@ -221,10 +221,10 @@ def test_import_is_all_or_nothing_and_names_row_and_column(locations, world):
         services.import_preview(actor=world.nav_leader, office=world.orland_office, file=_csv(text))
     messages = refused.value.row_messages
     assert messages == [
-        "Row 3, column “dato”: “2020-02-30” is not a date that exists. Write it as 2020-01-09 "
-        "or 09.01.2020.",
-        "Row 4, column “minutter”: -3 minutes: minutes cannot be negative.",
-        "Row 5, column “sted”: No location called “Vanvikan” has been set up for the office.",
+        "Rad 3, kolonne «dato»: «2020-02-30» er ikke en dato som finnes. Skriv den som "
+        "2020-01-09 eller 09.01.2020.",
+        "Rad 4, kolonne «minutter»: -3 minutter: minutter kan ikke være negativt.",
+        "Rad 5, kolonne «sted»: Det er ikke satt opp noe sted som heter «Vanvikan» for kontoret.",
     ]
     assert not Visit.objects.exists()
 
@@ -240,7 +240,7 @@ def test_import_preview_then_confirm_with_visits_outside_hours(locations, world)
         services.import_confirm(
             actor=world.nav_leader, visit_import=visit_import, keep_outside_hours=False
         )
-    assert "rows 3" in refused.value.message_dict["keep_outside_hours"][0]
+    assert "(rad 3)" in refused.value.message_dict["keep_outside_hours"][0]
     assert not Visit.objects.exists()
     count = services.import_confirm(
         actor=world.nav_leader, visit_import=visit_import, keep_outside_hours=True
@@ -252,7 +252,7 @@ def test_import_preview_then_confirm_with_visits_outside_hours(locations, world)
     ]
     with pytest.raises(services.ImportRefused) as again:
         services.import_preview(actor=world.nav_leader, office=world.orland_office, file=_csv(text))
-    assert "already been imported" in again.value.row_messages[0]
+    assert "er allerede importert" in again.value.row_messages[0]
 
 
 def test_import_from_excel(locations, world, tmp_path):
@@ -271,7 +271,7 @@ def test_import_from_excel(locations, world, tmp_path):
     with pytest.raises(services.ImportRefused) as refused:
         services.import_preview(actor=world.nav_leader, office=world.orland_office, file=upload)
     assert refused.value.row_messages == [
-        "Row 3, column “Minutter”: “abc” is not a whole number of minutes."
+        "Rad 3, kolonne «Minutter»: «abc» er ikke et helt antall minutter."
     ]
 
 

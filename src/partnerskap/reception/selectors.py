@@ -265,3 +265,40 @@ def scenario_outcome(scenario: Scenario) -> ScenarioOutcome:
         rows.append(ChangeOutcome(change, today, run_change(today.analysis, change, year)))
     plan = core.combine([row.result for row in rows]) if rows else None
     return ScenarioOutcome(scenario, analyses, rows, plan)
+
+
+# --- what the charts show -------------------------------------------------------------------
+
+
+def hour_bars(analysis: core.Analysis) -> list[core.HourBar]:
+    """Visits by hour of day from the first to the last hour with visits or walk-in hours; the
+    bars' totals add up to every visit registered (inside and outside walk-in hours)."""
+    hours = {bar.hour for bar in analysis.by_hour if bar.total}
+    for interval in analysis.location.opening_hours:
+        hours.update(range(interval.opens.hour, (interval.end_minute - 1) // 60 + 1))
+    if not hours:
+        return []
+    return [bar for bar in analysis.by_hour if min(hours) <= bar.hour <= max(hours)]
+
+
+def weekday_bars(analysis: core.Analysis) -> list[core.WeekdayBar]:
+    """Visits by weekday, for the weekdays that were open or had visits."""
+    return [bar for bar in analysis.by_weekday if bar.open_days or bar.total]
+
+
+def visit_for_user(user: User, pk: int, *, change: bool = False) -> Visit:
+    try:
+        visit = Visit.objects.select_related("location").get(pk=pk)
+    except Visit.DoesNotExist:
+        raise Http404 from None
+    _check(user, visit.location.office_id, change)
+    return visit
+
+
+def change_for_user(user: User, pk: int, *, change: bool = False) -> ScenarioChange:
+    try:
+        found = ScenarioChange.objects.select_related("scenario__office", "location").get(pk=pk)
+    except ScenarioChange.DoesNotExist:
+        raise Http404 from None
+    _check(user, found.scenario.office_id, change)
+    return found

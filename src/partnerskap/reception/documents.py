@@ -1,0 +1,73 @@
+"""The analysis and a scenario as a PDF/A: a pure function from the scenario's outcome to bytes."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from partnerskap.documents.pdf import render_pdf
+
+from . import presentation
+from .charts import hour_chart, weekday_chart
+from .selectors import ScenarioOutcome
+
+
+def outcome_context(outcome: ScenarioOutcome) -> dict:
+    """What the scenario page and its PDF show: today per location, then each change."""
+    locations = []
+    for item in outcome.analyses:
+        if item.analysis is None:
+            locations.append({"location": item.location, "analysis": None})
+            continue
+        locations.append(
+            {
+                "location": item.location,
+                "analysis": item.analysis,
+                "rows": presentation.analysis_rows(item.analysis),
+                "hour_chart": hour_chart(item.analysis, item.location.name),
+                "weekday_chart": weekday_chart(item.analysis, item.location.name),
+                "basis": presentation.BASIS[item.analysis.basis],
+            }
+        )
+    changes = [
+        {
+            "change": row.change,
+            "result": row.result,
+            "figures": presentation.scenario_rows(row.result),
+            "year": presentation.year_rows(row.result),
+            "assumptions": presentation.assumption_rows(row.result),
+            "cuts": [
+                {
+                    "hours": presentation.show("cuts", ((cut.weekday, cut.opens, cut.closes),)),
+                    "saved": presentation.number(cut.staff_hours_saved),
+                    "seen": cut.visits_in_period,
+                    "per_year": presentation.number(cut.visits_per_year),
+                }
+                for cut in row.result.cuts
+            ],
+        }
+        for row in outcome.rows
+    ]
+    plan = outcome.plan
+    return {
+        "scenario": outcome.scenario,
+        "locations": locations,
+        "changes": changes,
+        "plan": plan
+        and {
+            "staff": presentation.number(plan.staff_hours_saved),
+            "travel": presentation.number(plan.travel_hours_saved),
+            "total": presentation.number(plan.total_hours_saved),
+            "visits": presentation.number(plan.visits_affected),
+        },
+    }
+
+
+def scenario_pdf(outcome: ScenarioOutcome, *, archival: bool = True) -> bytes:
+    context = outcome_context(outcome) | {"printed": timezone.localdate()}
+    html = render_to_string("reception/print/scenario.html", context)
+    return render_pdf(html, archival=archival)
+
+
+def pdf_name(outcome: ScenarioOutcome) -> str:
+    from django.utils.text import slugify
+
+    return f"mottak-{slugify(outcome.scenario.name) or outcome.scenario.pk}.pdf"
