@@ -60,7 +60,11 @@ def report_from_lines(
     rows: list[ReportRow] = []
     subtotals = arithmetic.group_subtotals(lines)
     for group, subtotal in subtotals.items():
-        rows += [ReportRow(line, "line") for line in lines if line.group == group]
+        rows += [
+            ReportRow(line, "line", arithmetic.forecast(line, months))
+            for line in lines
+            if line.group == group
+        ]
         rows.append(ReportRow(subtotal, "group", arithmetic.forecast(subtotal, months)))
     total = arithmetic.subtotal(lines)
     return BudgetReport(

@@ -119,6 +119,7 @@ class BudgetEditForm(BudgetForm, RevisionMixin):
 
 class BudgetUploadForm(AkselFormMixin, forms.Form):
     file = forms.FileField(
+        required=False,  # checked in the view, so that a failed commit can show its errors here
         label=_("Report from the ERP system (CSV or XLSX)"),
         help_text=_(
             "The budget report with the columns Årets budsjett, HIÅ Budsjett, "

@@ -113,7 +113,10 @@ def budget_import(request: HttpRequest, pk: int) -> HttpResponse:
         return _commit(request, budget, back)
     form = BudgetUploadForm(request.POST or None, request.FILES or None)
     status = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not form.cleaned_data["file"]:
+        form.add_error("file", _("Choose the file to import."))
+        status = 400
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
         try:
@@ -147,7 +150,8 @@ def budget_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _commit(request: HttpRequest, budget, back: str) -> HttpResponse:
-    form = BudgetUploadForm()
+    form = BudgetUploadForm(data={}, files={})
+    form.is_valid()  # bound and clean, so that errors can be added to it
     filename = request.POST.get("filename", "")[:255]
     try:
         content = base64.b64decode(request.POST["content"], validate=True)

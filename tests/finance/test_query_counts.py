@@ -1,0 +1,84 @@
+"""The settlement and budget pages, their documents and API routes cost the same number of
+queries whether a period has 2 special services or 200, and a budget 17 lines or 1 700."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from partnerskap.finance import services
+from partnerskap.finance.models import AgreementPeriod, BudgetLine, SpecialService
+
+from .test_budgets import CSV
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+def _add(period: AgreementPeriod, budget, first: int, how_many: int) -> None:
+    SpecialService.objects.bulk_create(
+        SpecialService(period=period, name=f"Tjeneste {n}", amount=Decimal(n), owner="state")
+        for n in range(first, first + how_many)
+    )
+    BudgetLine.objects.bulk_create(
+        BudgetLine(
+            budget=budget,
+            position=1000 + n,
+            group=f"G{n % 7}",
+            account=f"{900000 + n}",
+            name=f"Konto {n}",
+            annual_budget=Decimal(1000) if n % 2 else None,
+            budget_to_date=Decimal(900) if n % 2 else None,
+            spend_to_date=Decimal(n),
+        )
+        for n in range(first, first + how_many)
+    )
+
+
+# session, user, access (2), then the object with its prefetches: a period with its special
+# services, member weights and the partnership's owners; a budget with its lines and imports.
+# Pinned, so that a new query per row or a new fixed query both show.
+EXPECTED = {
+    "settlement page": 8,
+    "settlement PDF": 8,
+    "settlement XLSX": 8,
+    "budget page": 7,
+    "budget PDF": 7,
+    "GET settlement": 8,
+    "GET budget": 7,
+}
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_the_data(client, world, salten, tmp_path):
+    period, leader, _members = salten
+    budget = services.budget_create(
+        actor=leader, partnership=period.agreement.partnership, name="Prosjekt", year=2018
+    )
+    services.budget_import_commit(
+        actor=leader, budget=budget, revision=budget.revision, filename="n.csv", content=CSV
+    )
+    client.force_login(leader)
+    routes = {
+        "settlement page": f"/driftsavtaler/perioder/{period.pk}/",
+        "settlement PDF": f"/driftsavtaler/perioder/{period.pk}/oppgjor.pdf",
+        "settlement XLSX": f"/driftsavtaler/perioder/{period.pk}/oppgjor.xlsx",
+        "budget page": f"/budsjett/{budget.pk}/",
+        "budget PDF": f"/budsjett/{budget.pk}/rapport.pdf",
+        "GET settlement": f"/api/v1/agreement-periods/{period.pk}/settlement",
+        "GET budget": f"/api/v1/budgets/{budget.pk}",
+    }
+    _add(period, budget, 0, 2)
+    for url in routes.values():
+        client.get(url)
+    small = {name: _queries(client, url) for name, url in routes.items()}
+    _add(period, budget, 2, 198)
+    assert period.special_services.count() == 200 and budget.lines.count() == 217
+    large = {name: _queries(client, url) for name, url in routes.items()}
+    assert small == large, "a query per row: see which route differs"
+    assert large == EXPECTED
