@@ -83,13 +83,15 @@ class PeriodIn(Schema):
     label: str
     starts: date
     ends: date
-    state_fte: Decimal
-    municipal_fte: Decimal
+    # Numbers or strings: the service reads "9,3" and "1 000 000" too, and answers anything
+    # else with a Norwegian message naming the field.
+    state_fte: Decimal | str
+    municipal_fte: Decimal | str
     leader_employer: str = Field("", description='"state", "municipality" or "" (vacant)')
-    leader_fte: Decimal = Decimal(1)
-    rent: Decimal = Decimal(0)
-    ict: Decimal = Decimal(0)
-    other_costs: Decimal = Decimal(0)
+    leader_fte: Decimal | str = Decimal(1)
+    rent: Decimal | str = Decimal(0)
+    ict: Decimal | str = Decimal(0)
+    other_costs: Decimal | str = Decimal(0)
 
 
 class PeriodPut(PeriodIn):
@@ -98,8 +100,8 @@ class PeriodPut(PeriodIn):
 
 class WeightIn(Schema):
     municipality_id: int
-    fte: Decimal = Decimal(0)
-    percentage: Decimal = Decimal(0)
+    fte: Decimal | str = Decimal(0)
+    percentage: Decimal | str = Decimal(0)
 
 
 class WeightsPut(Schema):
