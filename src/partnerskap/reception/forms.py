@@ -87,7 +87,7 @@ class VisitForm(AkselFormMixin, forms.Form):
 
     day = forms.DateField(label=_("Date"), widget=DATE)
     arrival = forms.TimeField(label=_("Time of arrival"), widget=TIME)
-    minutes = forms.IntegerField(label=_("Minutes"), min_value=0, max_value=24 * 60)
+    minutes = forms.IntegerField(label=_("Minutes spent"), min_value=0, max_value=24 * 60)
     keep_outside_hours = forms.BooleanField(label=_("Keep it anyway"), required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:

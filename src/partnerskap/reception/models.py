@@ -106,7 +106,7 @@ class WalkInHours(TimeStampedModel):
 
 class VisitSource(models.TextChoices):
     COUNTER = "counter", _("Counter page")
-    IMPORT = "import", _("Import")
+    IMPORT = "import", _("File import")
     API = "api", _("API")
 
 
@@ -150,7 +150,7 @@ class Visit(models.Model):
     day = models.DateField(_("date"))
     arrival = models.TimeField(_("time of arrival"))
     minutes = models.PositiveSmallIntegerField(
-        _("minutes"), validators=[MaxValueValidator(24 * 60)]
+        _("minutes spent"), validators=[MaxValueValidator(24 * 60)]
     )
     outside_hours = models.BooleanField(
         _("outside walk-in hours"),
