@@ -57,3 +57,22 @@ def data_file(name: str, content: bytes | None = None):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content if content is not None else (DATA / name).read_bytes())
+
+
+def pdf_text(data: bytes) -> str:
+    """The PDF's text as pdftotext gives it, with the layout kept (tests/documents/tools.py)."""
+    import subprocess
+
+    from ..documents.tools import require
+
+    result = subprocess.run(  # noqa: S603
+        [require("pdftotext"), "-enc", "UTF-8", "-layout", "-", "-"],
+        input=data,
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout.decode()
+
+
+from ..meetings.conftest import body, meeting  # noqa: E402, F401 - Ørland's meeting for reports

@@ -224,8 +224,9 @@ def build_table(
                 shown[(row.key, whole)] = table.row_total(i)
         if has_total:
             for j, code in enumerate(parts):
-                shown[(total_row.key, code)] = table.column_total(j)
-            if whole is not None:
+                if any((row.key, code) in raw for row in rows):
+                    shown[(total_row.key, code)] = table.column_total(j)
+            if whole is not None and any((row.key, whole) in raw for row in rows):
                 shown[(total_row.key, whole)] = table.grand_total()
     every_row = rows + ([total_row] if has_total else [])
     for row in every_row:
