@@ -44,6 +44,10 @@ def test_analysis_page_shows_rissa_and_leksvik_with_their_inputs(client, world, 
         "Reisetimer: 30 Fra: Åpne dager 5; Ansatte som reiser dit 2; "
         "Reisetimer per person per åpen dag 3" in text
     )
+    # The quietest hours first: what a shorter opening would cost in visits.
+    assert "Timene med færrest besøk i Rissa" in text
+    quiet = "Time Besøk i perioden Besøk per åpen dag Mandag 13:00–14:00 19 3,2 "
+    assert quiet + "Tirsdag 13:00–14:00 16 3,2" in text
     # The hour-of-day chart with its table.
     assert "Besøk i Rissa etter klokkeslett for ankomst" in text
     assert "<svg" in response.content.decode()
@@ -124,7 +128,11 @@ def test_close_leksvik_and_rissa_twelve_to_two_side_by_side(client, world, recep
     response = client.get(reverse("reception:scenario_detail", args=[scenario.pk]))
     text = _text(response)
     # Leksvik: 30 days × 3 h × 2 staff = 180 on duty, 180 travel; Rissa: 2 h a week × 30 × 2.
-    assert "Reisetimer spart per år: 180" in text
+    # Leksvik's year of 30 open days, each figure with its inputs (docs/decisions/0018).
+    assert (
+        "Reisetimer spart per år: 180 Fra: Åpne dager i året 30; Ansatte som reiser dit 2; "
+        "Reisetimer per person per åpen dag 3" in text
+    )
     assert re.search(r"Arbeidstimer spart Timer|Arbeidstimer spart 300", text)
     assert "Timer spart i alt 480" in text
     assert "Arbeidstimer uten besøkende («dødtid») 156 0 −156" in text or (

@@ -7,7 +7,7 @@ from partnerskap.documents.pdf import render_pdf
 
 from . import presentation
 from .charts import hour_chart, weekday_chart
-from .selectors import ScenarioOutcome
+from .selectors import ScenarioOutcome, quiet_hours
 
 
 def outcome_context(outcome: ScenarioOutcome) -> dict:
@@ -25,6 +25,14 @@ def outcome_context(outcome: ScenarioOutcome) -> dict:
                 "hour_chart": hour_chart(item.analysis, item.location.name),
                 "weekday_chart": weekday_chart(item.analysis, item.location.name),
                 "basis": presentation.BASIS[item.analysis.basis],
+                "quiet": [
+                    (
+                        presentation.show("cuts", ((slot.weekday, slot.opens, slot.closes),)),
+                        slot.visits,
+                        presentation.number(slot.per_open_day),
+                    )
+                    for slot in quiet_hours(item.analysis)
+                ],
             }
         )
     changes = [

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Min, Prefetch, QuerySet
@@ -302,3 +303,46 @@ def change_for_user(user: User, pk: int, *, change: bool = False) -> ScenarioCha
         raise Http404 from None
     _check(user, found.scenario.office_id, change)
     return found
+
+
+@dataclass(frozen=True)
+class HourSlot:
+    """One hour of walk-in time on one weekday and the visits that arrived in it."""
+
+    weekday: int
+    opens: object  # datetime.time
+    closes: object
+    visits: int
+    per_open_day: Fraction | None
+
+
+def quiet_hours(analysis: core.Analysis, limit: int = 8) -> list[HourSlot]:
+    """The hours of the weekly schedule with the fewest visits: the hours a shorter opening
+    would close at the least cost to visitors (registrations only; totals have no hours)."""
+    if analysis.basis != "registrations":
+        return []
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for visit in analysis.inside_visits:
+        counts[(visit.day.weekday(), visit.arrival.hour * 60 + visit.arrival.minute)] += 1
+    slots = []
+    for interval in analysis.location.opening_hours:
+        start = interval.start_minute
+        while start < interval.end_minute:
+            end = min(start - start % 60 + 60, interval.end_minute)
+            seen = sum(
+                n for (day, minute), n in counts.items()
+                if day == interval.weekday and start <= minute < end
+            )  # fmt: skip
+            days = analysis.open_days_on(interval.weekday)
+            slots.append(
+                HourSlot(
+                    interval.weekday,
+                    core._time_of(start),
+                    core._time_of(end),
+                    seen,
+                    Fraction(seen, days) if days else None,
+                )
+            )
+            start = end
+    slots.sort(key=lambda s: (s.per_open_day or 0, s.weekday, s.opens))
+    return slots[:limit]
