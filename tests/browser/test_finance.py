@@ -83,3 +83,23 @@ def test_settlement_and_budget_import(page: Page, demo_data: None, tmp_path) -> 
     row = plain(page.locator('tr[data-account="500000000000"]').inner_text())
     assert "209 %" in row and "192 %" in row
     expect(page.get_by_role("main")).to_contain_text("204 %")
+
+
+def test_host_partnership_pages_pass_axe(page: Page, demo_data: None) -> None:
+    """Indre Salten's settlement splits the municipal share among its five municipalities."""
+    salten = Partnership.objects.get(name="NAV Indre Salten")
+    log_in(page, "leder.indresalten")
+    visit(page, reverse("finance:agreement_list", args=[salten.pk]))
+    follow(page, "Driftsavtale for NAV Indre Salten")
+    follow(page, "2026")
+    split = plain(page.locator("#member-split").inner_text())
+    assert "Fauske" in split and "Hamarøy" in split
+    follow(page, nb("Change the members' key"))
+    page.get_by_label("Prosent for Fauske").fill("50")
+    submit(page, nb("Save"))
+    assert page.url.endswith("/")  # saved: FTE is the key, so the percentages need not add up
+    follow(page, nb("Change FTEs and costs"))
+    follow(page, nb("Cancel"))
+    visit(page, reverse("finance:budget_list", args=[salten.pk]))
+    follow(page, "Prosjektbudsjett NAV i Nordland i en ny tid 2018")
+    expect(page.get_by_role("main")).to_contain_text("209 %")

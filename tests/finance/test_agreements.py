@@ -188,3 +188,30 @@ def test_a_stale_revision_is_a_conflict_and_nothing_is_overwritten(world, period
         )
     period.refresh_from_db()
     assert period.rent == D("700000")
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    amount=money,
+    ftes=st.lists(fte, min_size=3, max_size=3),
+    key=st.sampled_from([HostKeyChoice.FTE, HostKeyChoice.POPULATION]),
+)
+def test_property_member_split_sums_exactly_through_the_service(world, salten, amount, ftes, key):
+    period, leader, members = salten
+    if not sum(ftes):
+        ftes = [D(1), *ftes[1:]]
+    services.agreement_update(actor=leader, agreement=period.agreement, revision=None, host_key=key)
+    period = services.period_update(actor=leader, period=period, revision=None, other_costs=amount)
+    services.member_weights_set(
+        actor=leader,
+        period=period,
+        revision=None,
+        weights={m.pk: (f, D(0)) for m, f in zip(members, ftes, strict=True)},
+    )
+    result = period_settlement(period_for_user(leader, period.pk))
+    assert not result.member_problem
+    assert sum(m.share for m in result.members) == result.municipal_shared
+    assert all(m.share >= 0 for m in result.members)
+    assert result.state_total + result.municipal_total == amount

@@ -76,6 +76,8 @@ def test_nordland_import_with_preview_reproduces_the_report(
         "215 % 197 %" in plain(page)
     )
     assert "Sum 300 000 275 000 561 656 81 050 -261 656 -286 656 204 % 187 %" in plain(page)
+    # 561 656 in 11 months is 612 715.64 by December: 312 715.64 over the annual 300 000
+    assert "I denne takten ender året 312 716 kr over årets budsjett." in plain(page)
     # a line with no budget: no per cent, and no error
     assert (
         rows["540000000000"]

@@ -152,3 +152,32 @@ def test_a_stale_form_is_refused_with_409(client, world, period):
     assert response.status_code == 409
     period.refresh_from_db()
     assert period.rent == D("5")
+
+
+def test_the_settlement_pdf_is_pdf_a(client, world, period, tmp_path):
+    client.force_login(world.member)  # every reader may download it
+    pdf = client.get(f"/driftsavtaler/perioder/{period.pk}/oppgjor.pdf").content
+    metadata = tools.pdf_metadata(pdf, tmp_path)
+    assert "pdfaid:part" in metadata
+
+
+def test_a_special_service_with_a_bad_amount_is_refused(client, world, period):
+    client.force_login(world.nav_leader)
+    url = f"/driftsavtaler/perioder/{period.pk}/tjenester/ny/"
+    response = client.post(url, {"name": "Gjeldsrådgiving", "amount": "tolv", "owner": "state"})
+    assert response.status_code == 400
+    assert "Beløp må være et tall, for eksempel 9,3." in text(response)
+    assert not period.special_services.exists()
+    ok = client.post(url, {"name": "Gjeldsrådgiving", "amount": "12 500,50", "owner": "state"})
+    assert ok.status_code == 302
+    assert period.special_services.get().amount == D("12500.50")
+
+
+def test_readers_see_but_may_not_change(client, world, period):
+    client.force_login(world.member)
+    page = client.get(f"/driftsavtaler/perioder/{period.pk}/")
+    assert page.status_code == 200
+    assert "Endre årsverk og kostnader" not in text(page)
+    assert client.get(f"/driftsavtaler/perioder/{period.pk}/rediger/").status_code == 403
+    client.force_login(world.other_leader)
+    assert client.get(f"/driftsavtaler/perioder/{period.pk}/").status_code == 404

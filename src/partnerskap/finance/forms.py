@@ -66,11 +66,6 @@ class PeriodForm(AkselFormMixin, forms.ModelForm):
                 value = getattr(self.instance, name)
                 self.initial[name] = f"{value.normalize():f}".replace(".", ",")
 
-    def values(self) -> dict:
-        data = dict(self.cleaned_data)
-        data.pop("revision", None)
-        return data
-
 
 class PeriodEditForm(PeriodForm, RevisionMixin):
     pass

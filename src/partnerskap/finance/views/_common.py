@@ -1,9 +1,12 @@
 """What the finance pages share: the one-form page and the download response."""
 
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 
 from partnerskap.core.forms import add_service_errors
@@ -39,3 +42,30 @@ def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
+
+
+def form_view(
+    request: HttpRequest,
+    form: Form,
+    *,
+    save: Callable[[dict], object],
+    then: Callable[[object], tuple[str, int]],
+    saved: str,
+    title: str,
+    submit: str,
+    back: str,
+    **extra: object,
+) -> HttpResponse:
+    """The one-form page: on a valid POST `save(cleaned_data)` through a service, then redirect
+    to `then(result)` (URL name, pk) with the message `saved`; service errors go on the form."""
+    status = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(dict(form.cleaned_data))
+        except ValidationError as exc:
+            status = service_error(form, exc)
+        else:
+            messages.success(request, saved)
+            name, pk = then(result)
+            return redirect(name, pk=pk)
+    return form_page(request, form, title=title, submit=submit, back=back, status=status, **extra)

@@ -1,9 +1,7 @@
 """Operating agreement pages (C4): agreements, periods, member keys and the settlement."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,7 +19,7 @@ from ..forms import (
     SpecialServiceForm,
 )
 from ..settlement import period_settlement
-from ._common import PDF, XLSX, download, form_page, service_error
+from ._common import PDF, XLSX, download, form_view
 
 __all__ = [
     "agreement_create",
@@ -38,13 +36,17 @@ __all__ = [
 ]
 
 
+def _revision(data: dict) -> tuple[dict, int | None]:
+    revision = data.pop("revision", None)
+    return data, revision
+
+
 @require_GET
 def agreement_list(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk)
-    page = paginate(request, selectors.agreements_of(partnership.pk))
     context = {
         "partnership": partnership,
-        "page": page,
+        "page": paginate(request, selectors.agreements_of(partnership.pk)),
         "can_change": selectors.can_change(request.user, partnership.pk),
     }
     return render(request, "finance/agreement_list.html", context)
@@ -53,35 +55,26 @@ def agreement_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
-    form = AgreementForm(request.POST or None)
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            agreement = services.agreement_create(
-                actor=request.user, partnership=partnership, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            status = service_error(form, exc)
-        else:
-            messages.success(request, _("The operating agreement was created."))
-            return redirect("finance:agreement_detail", pk=agreement.pk)
-    return form_page(
+    return form_view(
         request,
-        form,
+        AgreementForm(request.POST or None),
+        save=lambda data: services.agreement_create(
+            actor=request.user, partnership=partnership, **data
+        ),
+        then=lambda agreement: ("finance:agreement_detail", agreement.pk),
+        saved=_("The operating agreement was created."),
         title=_("New operating agreement for %(name)s") % {"name": partnership.name},
         submit=_("Create"),
         back=reverse("finance:agreement_list", args=[partnership.pk]),
-        status=status,
     )
 
 
 @require_GET
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
-    page = paginate(request, selectors.periods_of(agreement))
     context = {
         "agreement": agreement,
-        "page": page,
+        "page": paginate(request, selectors.periods_of(agreement)),
         "can_change": selectors.can_change(request.user, agreement.partnership_id),
     }
     return render(request, "finance/agreement_detail.html", context)
@@ -90,84 +83,61 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
-    form = AgreementEditForm(
-        request.POST or None, instance=agreement, initial={"revision": agreement.revision}
-    )
-    status = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        revision = data.pop("revision")
-        try:
-            services.agreement_update(
-                actor=request.user, agreement=agreement, revision=revision, **data
-            )
-        except ValidationError as exc:
-            status = service_error(form, exc)
-        else:
-            messages.success(request, _("The operating agreement was saved."))
-            return redirect("finance:agreement_detail", pk=agreement.pk)
-    return form_page(
+
+    def save(data: dict) -> object:
+        data, revision = _revision(data)
+        return services.agreement_update(
+            actor=request.user, agreement=agreement, revision=revision, **data
+        )
+
+    return form_view(
         request,
-        form,
+        AgreementEditForm(
+            request.POST or None, instance=agreement, initial={"revision": agreement.revision}
+        ),
+        save=save,
+        then=lambda saved: ("finance:agreement_detail", saved.pk),
+        saved=_("The operating agreement was saved."),
         title=_("Change %(title)s") % {"title": agreement.title},
         submit=_("Save"),
         back=reverse("finance:agreement_detail", args=[agreement.pk]),
-        status=status,
     )
 
 
 @require_http_methods(["GET", "POST"])
 def period_create(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
-    form = PeriodForm(request.POST or None)
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            period = services.period_create(
-                actor=request.user, agreement=agreement, **form.values()
-            )
-        except ValidationError as exc:
-            status = service_error(form, exc)
-        else:
-            messages.success(request, _("The period was saved."))
-            return redirect("finance:period_detail", pk=period.pk)
-    return form_page(
+    return form_view(
         request,
-        form,
+        PeriodForm(request.POST or None),
+        save=lambda data: services.period_create(actor=request.user, agreement=agreement, **data),
+        then=lambda period: ("finance:period_detail", period.pk),
+        saved=_("The period was saved."),
         title=_("New period in %(title)s") % {"title": agreement.title},
         submit=_("Save"),
         back=reverse("finance:agreement_detail", args=[agreement.pk]),
-        status=status,
     )
 
 
 @require_http_methods(["GET", "POST"])
 def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
     period = selectors.period_for_user(request.user, pk, change=True)
-    form = PeriodEditForm(
-        request.POST or None, instance=period, initial={"revision": period.revision}
-    )
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.period_update(
-                actor=request.user,
-                period=period,
-                revision=form.cleaned_data["revision"],
-                **form.values(),
-            )
-        except ValidationError as exc:
-            status = service_error(form, exc)
-        else:
-            messages.success(request, _("The period was saved."))
-            return redirect("finance:period_detail", pk=period.pk)
-    return form_page(
+
+    def save(data: dict) -> object:
+        data, revision = _revision(data)
+        return services.period_update(actor=request.user, period=period, revision=revision, **data)
+
+    return form_view(
         request,
-        form,
+        PeriodEditForm(
+            request.POST or None, instance=period, initial={"revision": period.revision}
+        ),
+        save=save,
+        then=lambda saved: ("finance:period_detail", saved.pk),
+        saved=_("The period was saved."),
         title=_("Change the period %(label)s") % {"label": period.label},
         submit=_("Save"),
         back=reverse("finance:period_detail", args=[period.pk]),
-        status=status,
     )
 
 
@@ -186,58 +156,38 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_weights(request: HttpRequest, pk: int) -> HttpResponse:
     period = selectors.period_for_user(request.user, pk, change=True)
-    municipalities = services.member_municipalities(period.agreement.partnership)
-    saved = {w.municipality_id: w for w in period.member_weights.all()}
     form = MemberWeightsForm(
         request.POST or None,
-        municipalities=municipalities,
-        saved=saved,
+        municipalities=services.member_municipalities(period.agreement.partnership),
+        saved={w.municipality_id: w for w in period.member_weights.all()},
         initial={"revision": period.revision},
     )
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_weights_set(
-                actor=request.user,
-                period=period,
-                revision=form.cleaned_data["revision"],
-                weights=form.weights(),
-            )
-        except ValidationError as exc:
-            status = service_error(form, exc)
-        else:
-            messages.success(request, _("The member municipalities' key was saved."))
-            return redirect("finance:period_detail", pk=period.pk)
-    return form_page(
+    return form_view(
         request,
         form,
+        save=lambda data: services.member_weights_set(
+            actor=request.user, period=period, revision=data["revision"], weights=form.weights()
+        ),
+        then=lambda saved: ("finance:period_detail", saved.pk),
+        saved=_("The member municipalities' key was saved."),
         title=_("Key between the member municipalities, %(label)s") % {"label": period.label},
         submit=_("Save"),
         back=reverse("finance:period_detail", args=[period.pk]),
-        status=status,
     )
 
 
 @require_http_methods(["GET", "POST"])
 def special_service_add(request: HttpRequest, pk: int) -> HttpResponse:
     period = selectors.period_for_user(request.user, pk, change=True)
-    form = SpecialServiceForm(request.POST or None)
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.special_service_add(actor=request.user, period=period, **form.cleaned_data)
-        except ValidationError as exc:
-            status = service_error(form, exc)
-        else:
-            messages.success(request, _("The special service was added."))
-            return redirect("finance:period_detail", pk=period.pk)
-    return form_page(
+    return form_view(
         request,
-        form,
+        SpecialServiceForm(request.POST or None),
+        save=lambda data: services.special_service_add(actor=request.user, period=period, **data),
+        then=lambda _service: ("finance:period_detail", period.pk),
+        saved=_("The special service was added."),
         title=_("Special service in %(label)s") % {"label": period.label},
         submit=_("Add"),
         back=reverse("finance:period_detail", args=[period.pk]),
-        status=status,
     )
 
 

@@ -17,7 +17,7 @@ from partnerskap.registry.selectors import partnership_for_user
 from .. import documents, selectors, services
 from ..budget_report import budget_report, report_from_lines
 from ..forms import BudgetEditForm, BudgetForm, BudgetUploadForm
-from ._common import PDF, download, form_page, service_error
+from ._common import PDF, download, form_page, form_view, service_error
 
 __all__ = [
     "budget_create",
@@ -43,25 +43,17 @@ def budget_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def budget_create(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
-    form = BudgetForm(request.POST or None)
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            budget = services.budget_create(
-                actor=request.user, partnership=partnership, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            status = service_error(form, exc)
-        else:
-            messages.success(request, _("The budget was created. Import the first report."))
-            return redirect("finance:budget_import", pk=budget.pk)
-    return form_page(
+    return form_view(
         request,
-        form,
+        BudgetForm(request.POST or None),
+        save=lambda data: services.budget_create(
+            actor=request.user, partnership=partnership, **data
+        ),
+        then=lambda budget: ("finance:budget_import", budget.pk),
+        saved=_("The budget was created. Import the first report."),
         title=_("New budget for %(name)s") % {"name": partnership.name},
         submit=_("Create"),
         back=reverse("finance:budget_list", args=[partnership.pk]),
-        status=status,
     )
 
 
@@ -80,27 +72,22 @@ def budget_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def budget_edit(request: HttpRequest, pk: int) -> HttpResponse:
     budget = selectors.budget_for_user(request.user, pk, change=True)
-    form = BudgetEditForm(
-        request.POST or None, instance=budget, initial={"revision": budget.revision}
-    )
-    status = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        revision = data.pop("revision")
-        try:
-            services.budget_update(actor=request.user, budget=budget, revision=revision, **data)
-        except ValidationError as exc:
-            status = service_error(form, exc)
-        else:
-            messages.success(request, _("The budget was saved."))
-            return redirect("finance:budget_detail", pk=budget.pk)
-    return form_page(
+
+    def save(data: dict) -> object:
+        revision = data.pop("revision", None)
+        return services.budget_update(actor=request.user, budget=budget, revision=revision, **data)
+
+    return form_view(
         request,
-        form,
+        BudgetEditForm(
+            request.POST or None, instance=budget, initial={"revision": budget.revision}
+        ),
+        save=save,
+        then=lambda saved: ("finance:budget_detail", saved.pk),
+        saved=_("The budget was saved."),
         title=_("Change %(name)s") % {"name": budget.name},
         submit=_("Save"),
         back=reverse("finance:budget_detail", args=[budget.pk]),
-        status=status,
     )
 
 
