@@ -340,3 +340,33 @@ def test_office_page_links_to_reception(client, world):
     assert reverse("reception:office_reception", args=[world.orland_office.pk]) in (
         response.content.decode()
     )
+
+
+def test_wrong_method_anonymous_and_outsider(client, world, locations):
+    visit_add = reverse("reception:visit_add", args=[locations.rissa.pk])
+    analysis = reverse("reception:analysis", args=[world.orland_office.pk])
+    assert client.get(analysis)["Location"].startswith("/logg-inn/?next=")
+    client.force_login(world.nav_leader)
+    assert client.get(visit_add).status_code == 405
+    assert client.post(analysis).status_code == 405
+    client.force_login(world.outsider)
+    assert client.get(analysis).status_code == 404
+    assert (
+        client.post(
+            visit_add, {"day": "2020-01-13", "arrival": "11:00", "minutes": "5"}
+        ).status_code
+        == 404
+    )
+    assert not Visit.objects.exists()
+
+
+def test_partnership_page_leads_to_its_office_reception(client, world):
+    client.force_login(world.member)
+    page = client.get(reverse("registry:partnership_detail", args=[world.orland.pk]))
+    link = reverse("reception:partnership_reception", args=[world.orland.pk])
+    assert link in page.content.decode()
+    assert client.get(link)["Location"] == reverse(
+        "reception:office_reception", args=[world.orland_office.pk]
+    )
+    client.force_login(world.other_leader)
+    assert client.get(link).status_code == 404

@@ -23,6 +23,7 @@ POSTED = Rule(INTERNAL, EDIT.allowed, method="POST", ok=302)
 
 PAGES: dict[str, Rule] = {
     "reception:office_reception": READ,
+    "reception:partnership_reception": Rule(INTERNAL, READ.allowed, ok=302),
     "reception:location_create": EDIT,
     "reception:import_upload": EDIT,
     "reception:analysis": READ,
@@ -147,6 +148,7 @@ def build(world) -> AppWalk:
         )
     }
     pages |= {
+        "reception:partnership_reception": world.orland,
         "reception:visit_delete": visit,
         "reception:import_preview": visit_import,
         "reception:change_remove": change,

@@ -8,6 +8,8 @@ class ReceptionConfig(AppConfig):
     verbose_name = _("Reception")
 
     def ready(self) -> None:
-        from partnerskap.core.nav import register_office_section
+        from partnerskap.core.nav import register_office_section, register_partnership_section
 
-        register_office_section(_("Reception and walk-in hours"), "reception:office_reception")
+        label = _("Reception and walk-in hours")
+        register_office_section(label, "reception:office_reception")
+        register_partnership_section(label, "reception:partnership_reception", order=70)

@@ -6,6 +6,7 @@ app_name = "reception"
 
 urlpatterns = [
     path("kontor/<int:pk>/mottak/", views.office_reception, name="office_reception"),
+    path("partnerskap/<int:pk>/mottak/", views.partnership_reception, name="partnership_reception"),
     path("kontor/<int:pk>/mottak/steder/ny/", views.location_create, name="location_create"),
     path("kontor/<int:pk>/mottak/import/", views.import_upload, name="import_upload"),
     path("kontor/<int:pk>/mottak/analyse/", views.analysis, name="analysis"),

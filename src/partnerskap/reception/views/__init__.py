@@ -16,6 +16,7 @@ from .locations import (
     location_edit,
     location_hours,
     office_reception,
+    partnership_reception,
     totals_add,
 )
 from .visits import counter, import_preview, import_upload, visit_add, visit_delete
@@ -32,6 +33,7 @@ __all__ = [
     "location_edit",
     "location_hours",
     "office_reception",
+    "partnership_reception",
     "scenario_attach",
     "scenario_create",
     "scenario_detail",

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerskap.core.forms import add_service_errors
 from partnerskap.core.pagination import paginate
 from partnerskap.registry.access import access_scope
+from partnerskap.registry.selectors import partnership_for_user
 
 from .. import selectors, services
 from ..forms import HoursForm, LocationForm, TotalsForm
@@ -31,6 +32,13 @@ def office_reception(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": access_scope(request.user).can_edit_office(office.pk),
         },
     )
+
+
+@require_GET
+def partnership_reception(request: HttpRequest, pk: int) -> HttpResponse:
+    """From a partnership's page to the reception of its office."""
+    partnership = partnership_for_user(request.user, pk)
+    return redirect(office_url(partnership.office_id))
 
 
 @require_http_methods(["GET", "POST"])
