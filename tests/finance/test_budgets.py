@@ -195,3 +195,12 @@ def test_api_import_preview_then_commit(client, world, budget):
     )
     assert again.status_code in (409, 422)
     assert Budget.objects.get().lines.count() == 17
+
+
+def test_a_file_too_large_is_refused_before_reading(client, world, budget):
+    client.force_login(world.nav_leader)
+    response = _upload(client, budget, "stor.csv", CSV + b";" * (1024 * 1024))
+    assert response.status_code == 400
+    assert "stor.csv er større enn 1 MB. Er dette budsjettrapporten?" in plain(
+        response.content.decode()
+    )

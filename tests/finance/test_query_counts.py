@@ -1,6 +1,7 @@
 """The settlement and budget pages, their documents and API routes cost the same number of
 queries whether a period has 2 special services or 200, and a budget 17 lines or 1 700."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -8,7 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from partnerskap.finance import services
-from partnerskap.finance.models import AgreementPeriod, BudgetLine, SpecialService
+from partnerskap.finance.models import (
+    AgreementPeriod,
+    Budget,
+    BudgetLine,
+    OperatingAgreement,
+    SpecialService,
+)
 
 from .test_budgets import CSV
 
@@ -21,6 +28,21 @@ def _queries(client, url: str) -> int:
 
 
 def _add(period: AgreementPeriod, budget, first: int, how_many: int) -> None:
+    agreement = period.agreement
+    for n in range(first, first + how_many):
+        OperatingAgreement.objects.create(partnership=agreement.partnership, title=f"Avtale {n}")
+        Budget.objects.create(partnership=agreement.partnership, name=f"Budsjett {n}", year=2020)
+    AgreementPeriod.objects.bulk_create(
+        AgreementPeriod(
+            agreement=agreement,
+            label=f"P{n}",
+            starts=date(2000 + n % 50, 1, 1),
+            ends=date(2000 + n % 50, 12, 31),
+            state_fte=Decimal(1),
+            municipal_fte=Decimal(1),
+        )
+        for n in range(first, first + how_many)
+    )
     SpecialService.objects.bulk_create(
         SpecialService(period=period, name=f"Tjeneste {n}", amount=Decimal(n), owner="state")
         for n in range(first, first + how_many)
@@ -51,12 +73,19 @@ EXPECTED = {
     "budget PDF": 7,
     "GET settlement": 8,
     "GET budget": 7,
+    # session, user, access (2), the partnership with its prefetches (5), count, page
+    "agreement list": 11,
+    "budget list": 11,
+    "agreement page": 7,
+    "GET agreements": 11,
+    "GET budgets": 11,
 }
 
 
 @pytest.mark.django_db
 def test_query_counts_do_not_grow_with_the_data(client, world, salten, tmp_path):
     period, leader, _members = salten
+    partnership = period.agreement.partnership
     budget = services.budget_create(
         actor=leader, partnership=period.agreement.partnership, name="Prosjekt", year=2018
     )
@@ -72,6 +101,11 @@ def test_query_counts_do_not_grow_with_the_data(client, world, salten, tmp_path)
         "budget PDF": f"/budsjett/{budget.pk}/rapport.pdf",
         "GET settlement": f"/api/v1/agreement-periods/{period.pk}/settlement",
         "GET budget": f"/api/v1/budgets/{budget.pk}",
+        "agreement list": f"/partnerskap/{partnership.pk}/driftsavtaler/",
+        "budget list": f"/partnerskap/{partnership.pk}/budsjett/",
+        "agreement page": f"/driftsavtaler/{period.agreement_id}/",
+        "GET agreements": f"/api/v1/partnerships/{partnership.pk}/operating-agreements",
+        "GET budgets": f"/api/v1/partnerships/{partnership.pk}/budgets",
     }
     _add(period, budget, 0, 2)
     for url in routes.values():
