@@ -6,3 +6,10 @@ class AgreementsConfig(AppConfig):
     name = "partnerskap.agreements"
     label = "agreements"
     verbose_name = _("Agreements")
+
+    def ready(self) -> None:
+        from partnerskap.core.nav import register_partnership_section
+
+        register_partnership_section(
+            _("Partnership agreement"), "agreements:agreement_list", order=10
+        )
