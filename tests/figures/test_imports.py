@@ -247,3 +247,39 @@ def test_command_dry_run_then_commit(world, mr_offices, capsys):
     assert "62 " in capsys.readouterr().out  # 31 rows × 2 counts = 62 figures, not written
     call_command(*args, "--source", "Datavarehuset", "--extracted", "2018-11-12", "--commit")
     assert Observation.objects.count() == 62
+
+
+def test_streamed_import_is_all_or_nothing(world, monkeypatch):
+    from partnerskap.figures import services as module
+
+    unit = world.orland_office.unit_number
+    lines = ["Indikator;Enhet;Periode;Verdi"] + [
+        f"users_follow_up;{unit};2020-W{week:02d};{500 + week}" for week in range(1, 30)
+    ]
+    good = services.import_long_stream(
+        actor=None,
+        partnership=world.orland,
+        name="uttrekk.csv",
+        lines=iter(lines),
+        source="Datavarehuset",
+        extracted_on=date(2020, 8, 1),
+        batch_size=10,
+    )
+    assert good == 29 == Observation.objects.count()
+    bad = [*lines, f"users_follow_up;{unit};2020-W53;ti"]
+    with pytest.raises(ValidationError) as caught:
+        services.import_long_stream(
+            actor=None,
+            partnership=world.orland,
+            name="uttrekk2.csv",
+            lines=iter(bad),
+            source="Datavarehuset",
+            extracted_on=date(2020, 8, 2),
+            batch_size=10,
+        )
+    assert caught.value.message_dict["file"] == [
+        "uttrekk2.csv, rad 31, kolonne «Verdi»: «ti» er ikke et tall."
+    ]
+    assert Observation.objects.count() == 29  # the batches written before the error are undone
+    assert not Observation.objects.filter(version=2).exists()
+    assert module.ImportBatch.objects.count() == 1

@@ -414,3 +414,80 @@ def block_remove(*, actor: User, block: FigureBlock) -> None:
 
 def reports_for_item_ids(item_ids: Iterable[int]) -> Q:
     return Q(item_id__in=list(item_ids), frozen_at__isnull=True)
+
+
+@transaction.atomic
+def import_long_stream(
+    *,
+    actor: User | None,
+    partnership: Partnership,
+    name: str,
+    lines: Iterable[str],
+    source: str,
+    extracted_on: date,
+    batch_size: int = BATCH_SIZE,
+) -> int:
+    """A scheduled extract in the long format (indicator; unit; period; value), read and written
+    in batches without holding the file: for extracts too big to preview. Checked row by row as
+    the preview checks them; any error rolls every batch back, and the errors are raised."""
+    import csv
+
+    reader = csv.reader(lines, delimiter=";")
+    header = next(reader, [])
+    problems = imports.Problems(name)
+    detected = imports.detect_table(header, problems)
+    problems.raise_if_any()
+    table, positions = detected
+    if table.code != "long":
+        problems.add(_("only a file with one figure per row can be streamed."), row=1)
+        problems.raise_if_any()
+    batch = _save(
+        ImportBatch(
+            partnership=partnership,
+            kind=ImportKind.CSV,
+            file_name=name,
+            sha256=hashlib.sha256(f"{name}{timezone.now().isoformat()}".encode()).hexdigest(),
+            table=table.code,
+            source=source,
+            extracted_on=extracted_on,
+            status=ImportStatus.COMMITTED,
+            committed_at=timezone.now(),
+            created_by=actor,
+        ),
+        actor,
+    )
+    areas: dict[str, imports.Area | None] = {}
+    seen: set[tuple] = set()
+
+    def rows():
+        for index, code, number, period, value in imports.iter_long(
+            problems, reader, positions, _indicator_codes()
+        ):
+            if number not in areas:
+                lookup = imports.Areas([number], period.end)
+                areas[number] = imports.resolve_area(lookup, number)
+            area = areas[number]
+            key = (code, area, period.start, period.end)
+            if area is None:
+                problems.add(
+                    _("no office, municipality or county has the number %(number)s.")
+                    % {"number": number},
+                    row=index,
+                    column=imports.UNIT.header,
+                )
+            elif key in seen:
+                problems.add(_("the same figure is already in the file."), row=index)
+            else:
+                seen.add(key)
+                yield [code, area.level, area.pk, period.kind, period.start, period.end, value]
+
+    written = write_observations(
+        partnership_id=partnership.pk,
+        rows=rows(),
+        source=source,
+        extracted_on=extracted_on,
+        batch_id=batch.pk,
+        batch_size=batch_size,
+    )
+    problems.raise_if_any()
+    return written
