@@ -93,6 +93,8 @@ class VisitForm(AkselFormMixin, forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["minutes"].error_messages["min_value"] = _("Minutes cannot be negative.")
+        # A plain, large checkbox (reception.css): Aksel's class expects its own label markup.
+        self.fields["keep_outside_hours"].widget.attrs["class"] = "counter-keep"
 
 
 class TapForm(forms.Form):
