@@ -111,6 +111,16 @@ def own_offices(partnership: Partnership) -> list[Office]:
     )
 
 
+def latest_office(partnership: Partnership, offices: list[Office]) -> int | None:
+    """Which of the offices has the most recent figures."""
+    return (
+        Observation.objects.filter(partnership=partnership, is_current=True, office__in=offices)
+        .order_by("-period_start", "office_id")
+        .values_list("office_id", flat=True)
+        .first()
+    )
+
+
 def observed_periods(partnership: Partnership, level: str | None = None) -> list[Period]:
     qs = Observation.objects.filter(partnership=partnership, is_current=True)
     if level:
@@ -175,6 +185,14 @@ class FigureTable:
 def with_counts(columns: list[Indicator], every: list[Indicator]) -> list[Indicator]:
     """The columns plus the counts each share is computed from, counts before shares."""
     by_id = {i.pk: i for i in every}
+    by_code = {i.code: i for i in every}
+    # a part or whole of a sum brings the whole sum, so it is suppressed the same way everywhere
+    for whole, parts in PARTS.items():
+        group = [by_code[c] for c in (*parts, whole) if c in by_code]
+        if any(i in columns for i in group) or any(
+            i.is_derived and by_id[i.numerator_id] in group for i in columns
+        ):
+            columns = columns + [i for i in group if i not in columns]
     wanted: list[Indicator] = []
     for indicator in columns:
         if indicator.is_derived:

@@ -47,7 +47,9 @@ def _office(request: HttpRequest, partnership: Partnership) -> tuple[Office, lis
     wanted = request.GET.get("kontor")
     chosen = next((o for o in offices if str(o.pk) == wanted), None)
     if chosen is None:
-        chosen = next(o for o in offices if o.pk == partnership.office_id)
+        # the office with the latest figures: after a merger, often a predecessor's
+        latest = selectors.latest_office(partnership, offices)
+        chosen = next(o for o in offices if o.pk in (latest, partnership.office_id))
     return chosen, offices
 
 
