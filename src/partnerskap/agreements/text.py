@@ -4,7 +4,7 @@ clauses, the blanks filled in; and what is still missing before it can be agreed
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import REQUIRED_ATTACHMENTS, Agreement, AttachmentKind
 from .template_format import MARKER
@@ -127,7 +127,11 @@ def missing(agreement: Agreement, attachment_kinds: set[str], unanswered: int = 
         if kind not in attachment_kinds:
             result.append(Missing("attachment", kind, str(AttachmentKind(kind).label)))
     if unanswered:
-        label = _("%(count)s hearing comments have no answer") % {"count": unanswered}
+        label = ngettext(
+            "%(count)s hearing comment has no answer",
+            "%(count)s hearing comments have no answer",
+            unanswered,
+        ) % {"count": unanswered}
         result.append(Missing("comment", "comments", label))
     return result
 
