@@ -219,3 +219,31 @@ def test_signed_text_has_no_unfilled_markers(world, agreement):
     joined = " ".join(p for s in content for p in s["paragraphs"])
     assert text.UNFILLED not in joined
     assert FILLED["resultatmal"] in joined
+
+
+def test_hearing_tells_the_parties(world, agreement, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    world.municipal_owner.email = "kommunedirektor@orland.invalid"
+    world.municipal_owner.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hearing_start(
+            actor=world.nav_leader,
+            agreement=agreement,
+            parties=[world.municipal_owner],
+            deadline=timezone.localdate() + datetime.timedelta(days=7),
+        )
+    (message,) = mail.outbox
+    assert message.to == ["kommunedirektor@orland.invalid"]
+    assert agreement.title in message.subject
+
+
+def test_host_alternative_changes_the_parties_clause(world, agreement):
+    single = next(s for s in text.sections(agreement) if s.number == "1.0").paragraphs
+    assert not any("vertskommune" in p for p in single)
+    services.agreement_fill(
+        actor=world.nav_leader, agreement=agreement, revision=None, alternative="host"
+    )
+    host = next(s for s in text.sections(agreement) if s.number == "1.0").paragraphs
+    assert any("vertskommune for" in p for p in host)
+    assert len(host) == len(single)

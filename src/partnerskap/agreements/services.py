@@ -375,7 +375,35 @@ def hearing_start(
     hearing.parties.set(parties)
     fresh.status = AgreementStatus.HEARING
     _saved(agreement, fresh, actor)
+    transaction.on_commit(lambda: _notify_hearing(hearing.pk))
     return hearing
+
+
+def _notify_hearing(hearing_id: int) -> int:
+    """Tell the parties the draft is out for hearing, with the deadline and the link."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.urls import reverse
+
+    hearing = Hearing.objects.select_related("agreement").get(pk=hearing_id)
+    recipients = sorted({p.email for p in hearing.parties.all() if p.email})
+    if not recipients:
+        return 0
+    values = {
+        "title": hearing.agreement.title,
+        "deadline": hearing.deadline.strftime("%d.%m.%Y"),
+        "path": reverse("agreements:agreement_detail", args=[hearing.agreement_id]),
+    }
+    return send_mail(
+        _("Draft for hearing: %(title)s") % values,
+        _(
+            "The draft %(title)s is out for hearing. Comment on its sections by %(deadline)s: "
+            "%(path)s"
+        )
+        % values,
+        settings.DEFAULT_FROM_EMAIL,
+        recipients,
+    )
 
 
 def current_hearing(agreement: Agreement) -> Hearing | None:

@@ -27,6 +27,7 @@ class Section:
     guidance: str
     clauses: list[Clause] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
+    answers: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
@@ -82,7 +83,13 @@ def sections(agreement: Agreement) -> list[Section]:
     struck = set(agreement.struck)
     result = []
     for raw in template.sections:
-        section = Section(raw["number"], raw["title"], raw["guidance"], questions=raw["questions"])
+        section = Section(
+            raw["number"],
+            raw["title"],
+            raw["guidance"],
+            questions=raw["questions"],
+            answers=[(q["text"], agreement.answers.get(q["id"], "")) for q in raw["questions"]],
+        )
         for clause in raw["clauses"]:
             if not _applies(clause, agreement.alternative):
                 continue
