@@ -181,3 +181,27 @@ def test_readers_see_but_may_not_change(client, world, period):
     assert client.get(f"/driftsavtaler/perioder/{period.pk}/rediger/").status_code == 403
     client.force_login(world.other_leader)
     assert client.get(f"/driftsavtaler/perioder/{period.pk}/").status_code == 404
+
+
+def test_a_special_service_can_be_removed_by_an_editor_only(client, world, period):
+    from partnerskap.finance import services
+
+    service = services.special_service_add(
+        actor=world.nav_leader, period=period, name="Gjeldsrådgiving", amount="1000", owner="state"
+    )
+    url = f"/driftsavtaler/tjenester/{service.pk}/fjern/"
+    client.force_login(world.member)
+    assert client.post(url).status_code == 403
+    client.force_login(world.other_leader)
+    assert client.post(url).status_code == 404
+    client.force_login(world.nav_leader)
+    assert client.get(url).status_code == 405
+    assert client.post(url)["Location"] == f"/driftsavtaler/perioder/{period.pk}/"
+    assert not period.special_services.exists()
+    assert _settled_total(period) == D("1000000.00")
+
+
+def _settled_total(period):
+    from partnerskap.finance.settlement import period_settlement
+
+    return period_settlement(period).total

@@ -19,6 +19,11 @@ urlpatterns = [
         name="special_service_add",
     ),
     path(
+        "driftsavtaler/tjenester/<int:pk>/fjern/",
+        views.special_service_remove,
+        name="special_service_remove",
+    ),
+    path(
         "driftsavtaler/perioder/<int:pk>/oppgjor.pdf", views.settlement_pdf, name="settlement_pdf"
     ),
     path(

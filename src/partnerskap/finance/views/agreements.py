@@ -1,10 +1,11 @@
 """Operating agreement pages (C4): agreements, periods, member keys and the settlement."""
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerskap.core.pagination import paginate
 from partnerskap.registry.selectors import partnership_for_user
@@ -33,6 +34,7 @@ __all__ = [
     "settlement_pdf",
     "settlement_xlsx",
     "special_service_add",
+    "special_service_remove",
 ]
 
 
@@ -189,6 +191,14 @@ def special_service_add(request: HttpRequest, pk: int) -> HttpResponse:
         submit=_("Add"),
         back=reverse("finance:period_detail", args=[period.pk]),
     )
+
+
+@require_POST
+def special_service_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    service = selectors.special_service_for_user(request.user, pk)
+    services.special_service_remove(actor=request.user, service=service)
+    messages.success(request, _("%(name)s was removed.") % {"name": service.name})
+    return redirect("finance:period_detail", pk=service.period_id)
 
 
 @require_GET
