@@ -137,3 +137,26 @@ def test_attach_the_scenario_pdf_through_the_api(client, world, reception, setti
     assert Attachment.objects.get(item=item).title == "Steng Leksvik"
     client.force_login(world.minute_taker)  # runs the meeting, may not change the reception
     assert _post(client, url, {"item_id": item.pk}).status_code == 403
+
+
+def test_import_through_the_api_checks_then_confirms(client, world, locations):
+    import base64
+
+    client.force_login(world.nav_leader)
+    url = f"/api/v1/offices/{world.orland_office.pk}/reception/imports"
+
+    def body(text: str) -> dict:
+        return {"file_name": "mars.csv", "content": base64.b64encode(text.encode()).decode()}
+
+    bad = _post(client, url, body("dato;sted;ankomst;minutter\n2020-03-02;Vanvikan;11:00;5\n"))
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["msg"] == (
+        "Rad 2, kolonne «sted»: Det er ikke satt opp noe sted som heter «Vanvikan» for kontoret."
+    )
+    good = _post(client, url, body("dato;sted;ankomst;minutter\n2020-03-02;Rissa;11:00;5\n"))
+    assert good.status_code == 201 and good.json()["visits"] == 1
+    assert not Visit.objects.exists()
+    confirm = f"/api/v1/reception/imports/{good.json()['id']}/confirm"
+    assert _post(client, confirm, {}).json() == {"imported": 1}
+    assert Visit.objects.count() == 1
+    assert _post(client, confirm, {}).status_code == 422  # not twice

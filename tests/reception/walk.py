@@ -1,5 +1,6 @@
 """The reception app's routes in the access walk (tests/access_rules.py says how)."""
 
+import base64
 from datetime import date, time
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -52,6 +53,8 @@ API: dict[str, Rule] = {
     "PUT /api/v1/reception/locations/{location_id}/hours": EDIT,
     "POST /api/v1/reception/locations/{location_id}/visits": CREATED,
     "POST /api/v1/reception/locations/{location_id}/totals": CREATED,
+    "POST /api/v1/offices/{office_id}/reception/imports": CREATED,
+    "POST /api/v1/reception/imports/{visit_import_id}/confirm": EDIT,
     "GET /api/v1/offices/{office_id}/reception/analysis": READ,
     "GET /api/v1/offices/{office_id}/reception/scenarios": READ,
     "POST /api/v1/offices/{office_id}/reception/scenarios": CREATED,
@@ -153,7 +156,11 @@ def build(world) -> AppWalk:
         "reception:import_preview": visit_import,
         "reception:change_remove": change,
     }
-    params = {"location_id": location.pk, "scenario_id": scenario.pk}
+    params = {
+        "location_id": location.pk,
+        "scenario_id": scenario.pk,
+        "visit_import_id": visit_import.pk,
+    }
     r = "/api/v1/reception"
     o = "/api/v1/offices/{office_id}/reception"
     bodies = {
@@ -180,6 +187,13 @@ def build(world) -> AppWalk:
             "visits": 80,
             "minutes_with_visitors": 600,
         },
+        f"POST {o}/imports": {
+            "file_name": "februar.csv",
+            "content": base64.b64encode(
+                f"dato;sted;ankomst;minutter\n2020-02-03;{SECRET_LOCATION};10:20;9\n".encode()
+            ).decode(),
+        },
+        f"POST {r}/imports/{{visit_import_id}}/confirm": {"keep_outside_hours": True},
         f"POST {o}/scenarios": {
             "name": "Kortere åpningstid",
             "first_day": "2020-01-01",

@@ -1,14 +1,17 @@
 """The reception app in the JSON API: same access functions, selectors and services as the pages."""
 
+import base64
+import binascii
 from datetime import date, time
 from decimal import Decimal
 from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from partnerskap.meetings import services as meeting_services
 from partnerskap.meetings.models import AgendaItem
@@ -173,6 +176,29 @@ class AttachOut(Schema):
     attachment_id: int
     item_id: int
     title: str
+
+
+class ImportIn(Schema):
+    file_name: str = Field(description="The file's name, for messages.")
+    content: str = Field(description="A CSV (UTF-8) or XLSX file, base64-encoded.")
+
+
+class ImportOut(Schema):
+    id: int
+    file_name: str
+    status: str
+    visits: int
+    outside_hours_rows: list[int]
+    first_day: date | None
+    last_day: date | None
+
+
+class ConfirmIn(Schema):
+    keep_outside_hours: bool = False
+
+
+class ConfirmOut(Schema):
+    imported: int
 
 
 class ConflictOut(Schema):
@@ -340,6 +366,55 @@ def visit_create(request: HttpRequest, location_id: int, payload: VisitIn) -> St
 def totals_create(request: HttpRequest, location_id: int, payload: TotalsIn) -> Status:
     location = selectors.location_for_user(request.user, location_id, change=True)
     return Status(201, services.totals_add(actor=request.user, location=location, **payload.dict()))
+
+
+# --- imports: preview, then confirm ------------------------------------------------------
+
+
+def _preview(visit_import, parsed) -> dict:
+    days = [v.day for v in parsed.visits]
+    return {
+        "id": visit_import.pk,
+        "file_name": visit_import.file_name,
+        "status": visit_import.status,
+        "visits": len(parsed.visits),
+        "outside_hours_rows": [v.row for v in parsed.outside],
+        "first_day": min(days) if days else None,
+        "last_day": max(days) if days else None,
+    }
+
+
+@router.post(
+    "/offices/{office_id}/reception/imports",
+    response={201: ImportOut},
+    summary="Check a file of visits; nothing is imported until it is confirmed",
+)
+def import_create(request: HttpRequest, office_id: int, payload: ImportIn) -> Status:
+    office = selectors.office_for_user(request.user, office_id, change=True)
+    try:
+        content = base64.b64decode(payload.content, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValidationError(
+            {"content": _("“%(name)s” is not valid base64.") % {"name": payload.file_name}}
+        ) from None
+    upload = SimpleUploadedFile(payload.file_name, content)
+    visit_import, parsed = services.import_preview(actor=request.user, office=office, file=upload)
+    return Status(201, _preview(visit_import, parsed))
+
+
+@router.post(
+    "/reception/imports/{visit_import_id}/confirm",
+    response=ConfirmOut,
+    summary="Import a checked file, all or nothing",
+)
+def import_confirm(request: HttpRequest, visit_import_id: int, payload: ConfirmIn) -> dict:
+    visit_import = selectors.import_for_user(request.user, visit_import_id, change=True)
+    count = services.import_confirm(
+        actor=request.user,
+        visit_import=visit_import,
+        keep_outside_hours=payload.keep_outside_hours,
+    )
+    return {"imported": count}
 
 
 # --- analysis and scenarios -----------------------------------------------------------------
