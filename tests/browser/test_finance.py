@@ -60,6 +60,15 @@ def test_settlement_and_budget_import(page: Page, demo_data: None, tmp_path) -> 
     assert "601 226,99" in totals and "398 773,01" in totals and "1 000 000,00" in totals
     expect(page.locator("#lines")).to_contain_text("øre til overs")
 
+    follow(page, nb("Add a special service"))
+    page.get_by_label(nb("Service")).fill("Gjeldsrådgiving")
+    page.get_by_label(nb("Amount (NOK)")).fill("12 500")
+    page.get_by_label(nb("Invoiced to")).select_option("municipality")
+    submit(page, nb("Add"))
+    assert "411 273,01" in plain(page.locator("#owner-totals").inner_text())
+    submit(page, "Fjern Gjeldsrådgiving")
+    assert "411 273,01" not in plain(page.locator("#owner-totals").inner_text())
+
     with page.expect_download() as pdf:
         page.get_by_role("link", name=nb("Settlement as PDF")).click()
     text = plain(tools.pdf_text(Path(pdf.value.path()).read_bytes(), tmp_path))
