@@ -57,6 +57,15 @@ def test_nordland_import_with_preview_reproduces_the_report(
     assert preview.status_code == 200
     text = plain(preview.content.decode())
     assert "Ingenting er lagret ennå" in text and "17 kontolinjer" in text
+    # The ERP rounds each line to whole kroner: its own sum for travel is a krone off.
+    assert (
+        "Rad 18, E Kostnad og godtgjørelse for reise, kolonne «HIÅ Forbruk»: rapporten sier "
+        "245 182, linjene blir til sammen 245 181." in text
+    )
+    assert (
+        "kolonne «Periodens forbruk»: rapporten sier 15 851, linjene blir til sammen 15 852" in text
+    )
+    assert text.count("Rad ") == 2  # the other four group sums agree with their lines
     assert not BudgetLine.objects.exists()  # a preview saves nothing
     response = _commit(client, budget, preview)
     assert response.status_code == 302

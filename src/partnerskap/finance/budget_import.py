@@ -83,6 +83,17 @@ class ParsedLine:
         )
 
 
+@dataclass(frozen=True)
+class Difference:
+    """A sum in the report that the lines do not add up to (the ERP rounds each line)."""
+
+    row: int
+    group: str
+    column: str
+    in_file: Decimal
+    from_lines: Decimal
+
+
 @dataclass
 class ParsedReport:
     filename: str
@@ -90,6 +101,19 @@ class ParsedReport:
     period_name: str = ""
     months: int | None = None
     lines: list[ParsedLine] = field(default_factory=list)
+    # The report's own group sums: (row, group, amounts by column)
+    sums: list[tuple[int, str, dict[str, Decimal | None]]] = field(default_factory=list)
+
+    def differences(self) -> list[Difference]:
+        """Where a group sum in the file differs from the sum of the group's lines."""
+        found = []
+        for row, group, amounts in self.sums:
+            lines = [line for line in self.lines if line.group == group]
+            for name, in_file in amounts.items():
+                ours = sum((getattr(line, name) or Decimal(0) for line in lines), Decimal(0))
+                if in_file is not None and in_file != ours:
+                    found.append(Difference(row, group, REQUIRED[name], in_file, ours))
+        return found
 
 
 def _norm(text: object) -> str:
@@ -200,7 +224,17 @@ def parse_report(filename: str, content: bytes) -> ParsedReport:
             None,
         )
         if account_at is None:
-            continue  # a blank line, a subtotal or a sum of groups
+            # A blank line, a sum of groups, or the sum of the current group (kept to compare)
+            if group and any(_norm(cell) == _norm(group) for cell in left):
+                try:
+                    amounts = {
+                        name_: _amount(row[col] if col < len(row) else None)
+                        for name_, col in columns.items()
+                    }
+                except ValueError:
+                    continue  # the report's own sums are only compared, never imported
+                report.sums.append((number, group, amounts))
+            continue
         texts = [c for c in left[:account_at] if c.replace("\xa0", "").strip()]
         if texts:
             group = texts[-1]

@@ -121,6 +121,7 @@ def budget_import(request: HttpRequest, pk: int) -> HttpResponse:
                     [line.arithmetic() for line in report.lines],
                     report.months or budget.periods_elapsed,
                 ),
+                "differences": report.differences(),
                 "content": base64.b64encode(content).decode(),
                 "back": back,
             }
