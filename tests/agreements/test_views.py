@@ -230,6 +230,11 @@ def test_hearing_and_compare_pages(world, client, agreement):
     )  # fmt: skip
     assert response.status_code == 302
     login(client, world.municipal_owner)
+    comment_url = reverse("agreements:hearing_comment", args=[agreement.pk])
+    detail = client.get(reverse("agreements:agreement_detail", args=[agreement.pk]))
+    assert f"{comment_url}?punkt=3.8" in detail.content.decode()
+    form = client.get(f"{comment_url}?punkt=3.8").content.decode()
+    assert '<option value="3.8" selected>' in form
     response = client.post(
         reverse("agreements:hearing_comment", args=[agreement.pk]),
         {"section": "3.8", "text": "Del utgiftene likt."},
