@@ -255,13 +255,16 @@ def test_location_pages_and_hours(client, world, locations):
     )
     assert response.status_code == 302
     hours_url = response["Location"]
-    response = client.post(hours_url, {"opens_2": "10:00", "closes_2": "09:00"})
+    response = client.post(hours_url, {"opens_2_1": "10:00", "closes_2_1": "09:00"})
     assert response.status_code == 400
     assert "Stengetiden må være etter åpningstiden." in _text(response)
-    response = client.post(hours_url, {"opens_2": "10:00", "closes_2": "12:00"})
+    response = client.post(
+        hours_url,
+        {"opens_2_1": "10:00", "closes_2_1": "12:00", "opens_2_2": "13:00", "closes_2_2": "15:00"},
+    )
     assert response.status_code == 302
     page = client.get(response["Location"])
-    assert "Onsdag 10:00–12:00" in _text(page)
+    assert "Onsdag 10:00–12:00, Onsdag 13:00–15:00" in _text(page)
 
 
 def test_location_edit_with_a_stale_revision_is_a_conflict(client, world, locations):

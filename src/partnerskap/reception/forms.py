@@ -25,26 +25,32 @@ class LocationForm(AkselFormMixin, forms.ModelForm):
 
 
 class HoursForm(AkselFormMixin, forms.Form):
-    """One walk-in interval per weekday; leave a day empty when the location is closed."""
+    """Up to two walk-in intervals per weekday (say 10–12 and 13–15); leave a day empty when the
+    location is closed. Field names: opens_<weekday>_<1|2>, closes_<weekday>_<1|2>."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    SLOTS = (1, 2)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        labels = {
+            (1, "opens"): _("%(day)s opens"),
+            (1, "closes"): _("%(day)s closes"),
+            (2, "opens"): _("%(day)s opens again"),
+            (2, "closes"): _("%(day)s closes again"),
+        }
         for day in Weekday:
-            self.fields[f"opens_{day.value}"] = forms.TimeField(
-                label=_("%(day)s opens") % {"day": day.label},
-                required=False,
-                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            )
-            self.fields[f"closes_{day.value}"] = forms.TimeField(
-                label=_("%(day)s closes") % {"day": day.label},
-                required=False,
-                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            )
-        for name, field in self.fields.items():
-            if name != "revision":  # added after the mixin gave the others their class
-                field.widget.attrs["class"] = "aksel-text-field__input aksel-body-short"
+            for slot in self.SLOTS:
+                for edge in ("opens", "closes"):
+                    self.fields[f"{edge}_{day.value}_{slot}"] = forms.TimeField(
+                        label=labels[(slot, edge)] % {"day": day.label},
+                        required=False,
+                        widget=forms.TimeInput(
+                            # added after the mixin gave the other fields their class
+                            attrs={"type": "time", "class": "aksel-text-field__input"},
+                            format="%H:%M",
+                        ),
+                    )
 
     @staticmethod
     def weekday_choices() -> list[tuple[int, str]]:
@@ -53,32 +59,47 @@ class HoursForm(AkselFormMixin, forms.Form):
     @staticmethod
     def initial_for(location: Location) -> dict:
         initial: dict[str, object] = {"revision": location.revision}
+        seen: dict[int, int] = {}
         for interval in location.hours.all():
-            initial.setdefault(f"opens_{interval.weekday}", interval.opens)
-            initial.setdefault(f"closes_{interval.weekday}", interval.closes)
+            slot = seen[interval.weekday] = seen.get(interval.weekday, 0) + 1
+            initial[f"opens_{interval.weekday}_{slot}"] = interval.opens
+            initial[f"closes_{interval.weekday}_{slot}"] = interval.closes
         return initial
+
+    @staticmethod
+    def fits(location: Location) -> bool:
+        """Whether the form can show every interval (at most two a weekday)."""
+        days = [interval.weekday for interval in location.hours.all()]
+        return all(days.count(day) <= 2 for day in set(days))
 
     def clean(self) -> dict:
         data = super().clean()
         for day in Weekday:
-            opens, closes = data.get(f"opens_{day.value}"), data.get(f"closes_{day.value}")
-            if (opens is None) != (closes is None):
-                self.add_error(
-                    f"closes_{day.value}" if closes is None else f"opens_{day.value}",
-                    _("Give both when it opens and when it closes, or neither."),
-                )
-            elif opens is not None and closes <= opens:
-                self.add_error(
-                    f"closes_{day.value}", _("The closing time must be after the opening time.")
-                )
+            for slot in self.SLOTS:
+                opens = data.get(f"opens_{day.value}_{slot}")
+                closes = data.get(f"closes_{day.value}_{slot}")
+                if (opens is None) != (closes is None):
+                    missing = "closes" if closes is None else "opens"
+                    self.add_error(
+                        f"{missing}_{day.value}_{slot}",
+                        _("Give both when it opens and when it closes, or neither."),
+                    )
+                elif opens is not None and closes <= opens:
+                    self.add_error(
+                        f"closes_{day.value}_{slot}",
+                        _("The closing time must be after the opening time."),
+                    )
         return data
 
     def intervals(self) -> list[Interval]:
         data = self.cleaned_data
         return [
-            Interval(day.value, data[f"opens_{day.value}"], data[f"closes_{day.value}"])
+            Interval(
+                day.value, data[f"opens_{day.value}_{slot}"], data[f"closes_{day.value}_{slot}"]
+            )
             for day in Weekday
-            if data.get(f"opens_{day.value}") is not None
+            for slot in self.SLOTS
+            if data.get(f"opens_{day.value}_{slot}") is not None
         ]
 
 

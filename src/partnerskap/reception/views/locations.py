@@ -118,6 +118,16 @@ def location_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def location_hours(request: HttpRequest, pk: int) -> HttpResponse:
     location = selectors.location_for_user(request.user, pk, change=True)
+    if not HoursForm.fits(location):
+        # More than two intervals a weekday (set through the API): the form would drop some.
+        messages.error(
+            request,
+            _(
+                "This location has more than two intervals on one weekday. "
+                "Change its hours through the API."
+            ),
+        )
+        return redirect("reception:location_detail", location.pk)
     form = HoursForm(
         request.POST if request.method == "POST" else None, initial=HoursForm.initial_for(location)
     )
@@ -150,7 +160,10 @@ def location_hours(request: HttpRequest, pk: int) -> HttpResponse:
         status=status,
         template="reception/hours_form.html",
         weekdays=[
-            (label, form[f"opens_{value}"], form[f"closes_{value}"])
+            (
+                label,
+                [form[f"{edge}_{value}_{slot}"] for slot in (1, 2) for edge in ("opens", "closes")],
+            )
             for value, label in HoursForm.weekday_choices()
         ],
     )
