@@ -215,3 +215,35 @@ def test_property_member_split_sums_exactly_through_the_service(world, salten, a
     assert sum(m.share for m in result.members) == result.municipal_shared
     assert all(m.share >= 0 for m in result.members)
     assert result.state_total + result.municipal_total == amount
+
+
+def test_a_key_that_no_longer_fits_shows_a_problem_not_an_error(world, salten):
+    """Percentages saved under the FTE key need not add up; switching the key shows why."""
+    period, leader, (fauske, saltdal, sorfold) = salten
+    services.member_weights_set(
+        actor=leader,
+        period=period,
+        revision=None,
+        weights={fauske.pk: (4, 60), saltdal.pk: (2, 30), sorfold.pk: (1, 20)},
+    )
+    services.agreement_update(
+        actor=leader,
+        agreement=period.agreement,
+        revision=None,
+        host_key=HostKeyChoice.FIXED_PERCENTAGES,
+    )
+    result = period_settlement(period_for_user(leader, period.pk))
+    assert result.members == []
+    assert result.member_problem == "De avtalte prosentene blir til sammen 110, ikke 100."
+    assert result.total == D("1000000.00")  # the owners' split stands
+
+
+def test_population_missing_in_the_register_is_named(world, salten):
+    period, leader, (_fauske, saltdal, _sorfold) = salten
+    saltdal.population = None
+    saltdal.save()
+    services.agreement_update(
+        actor=leader, agreement=period.agreement, revision=None, host_key=HostKeyChoice.POPULATION
+    )
+    result = period_settlement(period_for_user(leader, period.pk))
+    assert result.member_problem.startswith("Registeret har ikke innbyggertall for Saltdal.")

@@ -72,3 +72,14 @@ def test_readers_may_read_and_not_change_outsiders_see_nothing(client, world, pe
     client.force_login(world.other_leader)
     assert client.get(url).status_code == 404
     assert client.get(f"/driftsavtaler/perioder/{period.pk}/").status_code == 404
+
+
+def test_agreement_patch_with_a_stale_revision_is_409(client, world, agreement):
+    client.force_login(world.nav_leader)
+    url = f"/api/v1/operating-agreements/{agreement.pk}"
+    first = _post(client, url, {"revision": agreement.revision, "payment_days": 14}, "patch")
+    assert first.status_code == 200 and first.json()["payment_days"] == 14
+    second = _post(client, url, {"revision": agreement.revision, "payment_days": 60}, "patch")
+    assert second.status_code == 409
+    agreement.refresh_from_db()
+    assert agreement.payment_days == 14
