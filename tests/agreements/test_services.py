@@ -247,3 +247,21 @@ def test_host_alternative_changes_the_parties_clause(world, agreement):
     host = next(s for s in text.sections(agreement) if s.number == "1.0").paragraphs
     assert any("vertskommune for" in p for p in host)
     assert len(host) == len(single)
+
+
+def test_comments_after_the_deadline_are_refused(world, agreement):
+    from partnerskap.agreements.models import Hearing
+
+    hearing = services.hearing_start(
+        actor=world.nav_leader,
+        agreement=agreement,
+        parties=[world.municipal_owner],
+        deadline=timezone.localdate() + datetime.timedelta(days=1),
+    )
+    Hearing.objects.filter(pk=hearing.pk).update(
+        deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    with pytest.raises(ValidationError, match="fristen er ute"):
+        services.hearing_comment(
+            actor=world.municipal_owner, agreement=agreement, section="3.8", text_="For sent"
+        )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerskap.core.forms import add_service_errors
 from partnerskap.core.models import User
 from partnerskap.core.pagination import paginate
+from partnerskap.meetings.views._common import form_page
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.selectors import partnership_for_user, require_reference_change
 
@@ -42,19 +43,10 @@ def _posted(request: HttpRequest) -> object:
     return request.POST if request.method == "POST" else None
 
 
-def _form_page(
-    request: HttpRequest,
-    form: Form,
-    *,
-    title: str,
-    submit: str,
-    back: str,
-    status: int | None = None,
-    template: str = "agreements/form.html",
-    **extra: object,
-) -> HttpResponse:
-    context = {"form": form, "title": title, "submit": submit, "back": back, **extra}
-    return render(request, template, context, status=status or (400 if form.errors else 200))
+def _form_page(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
+    """The meetings' one-form page (400 when the form has errors), with this app's template."""
+    kwargs.setdefault("template", "agreements/form.html")
+    return form_page(request, form, **kwargs)  # type: ignore[arg-type]
 
 
 def _step(
