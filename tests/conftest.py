@@ -1,9 +1,12 @@
 """Shared fixtures: a small world with Ørland and one neighbour, and a persona for every role."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import time
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from partnerskap.core.models import RoleKind, User
 from partnerskap.registry.models import County, Municipality, Office, OpeningHours, Partnership
@@ -112,6 +115,16 @@ def world(db: None) -> World:
 def _fast_password_hashing(settings) -> None:
     """Tests create many people; the production hasher is deliberately slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _bokmal() -> Iterator[None]:
+    """Every test starts in bokmål, as a request without a language cookie does. The language
+    middleware activates the chosen language for the thread and leaves it there (as Django's
+    own does), so a test that requests a page in English would otherwise leave English behind."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 def pytest_collection_modifyitems(config, items) -> None:
