@@ -175,6 +175,12 @@ class Observation(models.Model):
                 name="figures_obs_lookup",
                 condition=Q(is_current=True),
             ),
+            # the versioning lookup of every import batch, and the pages' period filters
+            models.Index(
+                fields=["partnership", "period_start", "indicator"],
+                name="figures_obs_period",
+                condition=Q(is_current=True),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
