@@ -213,3 +213,17 @@ def test_a_file_too_large_is_refused_before_reading(client, world, budget):
     assert "stor.csv er større enn 1 MB. Er dette budsjettrapporten?" in plain(
         response.content.decode()
     )
+
+
+def test_more_than_1000_accounts_are_refused(world, budget):
+    from django.core.exceptions import ValidationError
+
+    header = CSV.decode().splitlines()[:2]
+    lines = [f"F Drift;{600000000000 + n} Konto {n};0;0;{n};0" for n in range(1001)]
+    with pytest.raises(ValidationError) as caught:
+        services.budget_import_preview(
+            budget=budget, filename="alt.csv", content="\n".join(header + lines).encode()
+        )
+    assert caught.value.messages == [
+        "alt.csv har 1001 kontolinjer; et budsjett kan ha høyst 1000. Ingenting ble importert."
+    ]

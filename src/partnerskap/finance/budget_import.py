@@ -55,6 +55,8 @@ MONTHS = {
     for m in names
 }
 MAX_ERRORS = 20
+# A budget report has tens or hundreds of accounts; the page and the PDF show every line.
+MAX_LINES = 1000
 # The preview sends the file back base64-encoded in the form, which must stay below Django's
 # DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB); an ERP budget report is a few kilobytes.
 MAX_BYTES = 1024 * 1024
@@ -283,6 +285,14 @@ def parse_report(filename: str, content: bytes) -> ParsedReport:
         )
     if errors:
         raise ValidationError(errors)
+    if len(report.lines) > MAX_LINES:
+        raise ValidationError(
+            _(
+                "%(file)s has %(count)s account lines; a budget can have at most %(max)s. "
+                "Nothing was imported."
+            )
+            % {"file": filename, "count": len(report.lines), "max": MAX_LINES}
+        )
     if not report.lines:
         raise ValidationError(
             _("%(file)s: the report has no account lines below the header on row %(row)s.")

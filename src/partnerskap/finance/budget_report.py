@@ -35,6 +35,10 @@ class BudgetReport:
     total: ReportRow
     months: int
 
+    @property
+    def all_rows(self) -> list[ReportRow]:
+        return [*self.rows, self.total]
+
 
 def _lines(budget: Budget) -> Iterable[arithmetic.BudgetLine]:
     for line in budget.lines.all():  # prefetched, ordered by position
