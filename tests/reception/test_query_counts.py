@@ -64,12 +64,22 @@ def test_query_counts_do_not_grow_with_the_visits(client, world, reception):
         "GET analysis": f"/api/v1/offices/{office}/reception/analysis",
         "GET locations": f"/api/v1/offices/{office}/reception/locations",
         "GET scenario": f"/api/v1/reception/scenarios/{scenario.pk}",
+        "GET scenarios": f"/api/v1/offices/{office}/reception/scenarios",
     }
     client.force_login(world.nav_leader)
     for url in routes.values():
         client.get(url)
     small = {name: _queries(client, url) for name, url in routes.items()}
     _more_visits(reception.rissa, world.nav_leader, 10_000)
+    for n in range(30):
+        services.scenario_create(
+            actor=world.nav_leader,
+            office=world.orland_office,
+            name=f"Scenario {n:02d}",
+            first_day=seed.FIRST_DAY,
+            last_day=seed.LAST_DAY,
+            open_weeks=30,
+        )
     large = {name: _queries(client, url) for name, url in routes.items()}
     assert small == large, "a query per visit or location: see which route differs"
     assert large == EXPECTED
@@ -91,4 +101,5 @@ EXPECTED = {
     "GET analysis": 13,
     "GET locations": 9,
     "GET scenario": 10,
+    "GET scenarios": 9,  # paginated: count, page
 }

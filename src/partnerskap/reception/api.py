@@ -9,9 +9,11 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
 
 from partnerskap.meetings import services as meeting_services
 from partnerskap.meetings.models import AgendaItem
@@ -151,6 +153,16 @@ class ChangeOut(Schema):
     kind: str
     figures: list[Figure]
     assumptions: list[list[str]]
+
+
+class ScenarioSummaryOut(Schema):
+    id: int
+    office_id: int
+    name: str
+    first_day: date
+    last_day: date
+    open_weeks: int
+    revision: int
 
 
 class ScenarioOut(Schema):
@@ -449,13 +461,13 @@ def office_analysis(
 
 @router.get(
     "/offices/{office_id}/reception/scenarios",
-    response=list[ScenarioOut],
-    summary="The office's saved scenarios, each next to today",
+    response=list[ScenarioSummaryOut],
+    summary="The office's saved scenarios (each with its figures at its own route)",
 )
-def scenario_list(request: HttpRequest, office_id: int) -> list[dict]:
+@paginate(PageNumberPagination)
+def scenario_list(request: HttpRequest, office_id: int) -> QuerySet[Scenario]:
     office = selectors.office_for_user(request.user, office_id)
-    ids = list(selectors.scenario_list(office).values_list("pk", flat=True)[:50])
-    return [_scenario(selectors.scenario_for_user(request.user, pk)) for pk in ids]
+    return selectors.scenario_list(office)
 
 
 @router.post(
