@@ -77,6 +77,10 @@ def agreement_docx(agreement: Agreement) -> bytes:
         % {"template": agreement.template, "status": agreement.get_status_display()},
         italic=True,
     )
+    if context["draft"]:
+        docx.paragraph(
+            document, _("Draft: the owners have not agreed on this text yet."), bold=True
+        )
     for heading, paragraphs in context["sections"]:
         docx.heading(document, heading, level=1)
         for paragraph in paragraphs:

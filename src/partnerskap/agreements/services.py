@@ -357,8 +357,10 @@ def hearing_start(
     parties: Iterable[User],
     deadline: datetime.date,
     revision: int | None = None,
+    notify: bool = True,
 ) -> Hearing:
-    """Send the draft to named people with a deadline: the text sent is frozen as a version."""
+    """Send the draft to named people with a deadline: the text sent is frozen as a version,
+    and the parties are told by e-mail (`notify=False` for data loaded after the fact)."""
     _require_change(actor, agreement.partnership_id)
     fresh = _lock(agreement, revision)
     parties = list(parties)
@@ -375,7 +377,8 @@ def hearing_start(
     hearing.parties.set(parties)
     fresh.status = AgreementStatus.HEARING
     _saved(agreement, fresh, actor)
-    transaction.on_commit(lambda: _notify_hearing(hearing.pk))
+    if notify:
+        transaction.on_commit(lambda: _notify_hearing(hearing.pk))
     return hearing
 
 

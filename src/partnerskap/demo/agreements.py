@@ -145,6 +145,7 @@ def _indre_fosen(users: dict[str, User], partnership: Partnership) -> None:
         agreement=agreement,
         parties=[owner, users["fylkesdirektor.trondelag"]],
         deadline=timezone.localdate() + timedelta(days=21),
+        notify=False,  # demo data: nobody is mailed
     )
     comment = services.hearing_comment(
         actor=owner,
