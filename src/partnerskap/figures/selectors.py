@@ -240,11 +240,14 @@ def build_table(
                 shown[(row.key, code)] = table.cell(i, j) if present else None
             if whole is not None:
                 shown[(row.key, whole)] = table.row_total(i)
+                _partial_row(shown, raw, row.key, parts, whole, limit)
         if has_total:
             for j, code in enumerate(parts):
                 if any((row.key, code) in raw for row in rows):
                     shown[(total_row.key, code)] = table.column_total(j)
-            if whole is not None and any((row.key, whole) in raw for row in rows):
+            if whole is not None and any(
+                (row.key, code) in raw for row in rows for code in (*parts, whole)
+            ):
                 shown[(total_row.key, whole)] = table.grand_total()
     every_row = rows + ([total_row] if has_total else [])
     for row in every_row:
@@ -257,6 +260,23 @@ def build_table(
             else:
                 row.cells.append(raw.get((row.key, column.code)))
     return FigureTable(columns, every_row, limit)
+
+
+def _partial_row(shown: dict, raw: dict, key: object, parts: list[str], whole: str, limit: int):
+    """A row without every part of its sum: a missing part could be the whole minus the parts
+    shown, so the parts and the whole are hidden; a whole without parts stands on its own."""
+    present = [(key, code) in raw for code in parts]
+    if all(present):
+        return
+    if any(present):
+        for code in parts:
+            if (key, code) in raw:
+                shown[(key, code)] = SUPPRESSED
+        shown[(key, whole)] = SUPPRESSED
+        return
+    value = raw.get((key, whole))
+    small = value is not None and 1 <= value <= limit
+    shown[(key, whole)] = SUPPRESSED if small else (None if value is None else int(value))
 
 
 def _share(shown: dict, key: object, indicator: Indicator) -> Cell:

@@ -48,8 +48,8 @@ def _office(request: HttpRequest, partnership: Partnership) -> tuple[Office, lis
     chosen = next((o for o in offices if str(o.pk) == wanted), None)
     if chosen is None:
         # the office with the latest figures: after a merger, often a predecessor's
-        latest = selectors.latest_office(partnership, offices)
-        chosen = next(o for o in offices if o.pk in (latest, partnership.office_id))
+        wanted_pk = selectors.latest_office(partnership, offices) or partnership.office_id
+        chosen = next(o for o in offices if o.pk == wanted_pk)
     return chosen, offices
 
 
