@@ -7,13 +7,13 @@ from partnerskap.documents.pdf import render_pdf
 
 from . import presentation
 from .charts import hour_chart, weekday_chart
-from .selectors import ScenarioOutcome, quiet_hours
+from .selectors import LocationAnalysis, ScenarioOutcome, quiet_hours
 
 
-def outcome_context(outcome: ScenarioOutcome) -> dict:
-    """What the scenario page and its PDF show: today per location, then each change."""
+def locations_context(analyses: list[LocationAnalysis]) -> list[dict]:
+    """Each location's figures with their inputs, its charts and its quietest hours."""
     locations = []
-    for item in outcome.analyses:
+    for item in analyses:
         if item.analysis is None:
             locations.append({"location": item.location, "analysis": None})
             continue
@@ -35,6 +35,12 @@ def outcome_context(outcome: ScenarioOutcome) -> dict:
                 ],
             }
         )
+    return locations
+
+
+def outcome_context(outcome: ScenarioOutcome) -> dict:
+    """What the scenario page and its PDF show: today per location, then each change."""
+    locations = locations_context(outcome.analyses)
     changes = [
         {
             "change": row.change,

@@ -16,7 +16,7 @@ from partnerskap.meetings import services as meeting_services
 from partnerskap.registry.access import access_scope
 
 from .. import selectors, services
-from ..documents import outcome_context, pdf_name, scenario_pdf
+from ..documents import locations_context, outcome_context, pdf_name, scenario_pdf
 from ..forms import AnalysisForm, AttachForm, ChangeForm, ScenarioForm
 from ..models import Location
 from ._common import form_page, office_url
@@ -27,10 +27,9 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
     """Every location of the office (or the one chosen) over the period chosen; by default the
     period with data."""
     office = selectors.office_for_user(request.user, pk)
-    locations = selectors.office_locations(office)
-    chosen = request.GET.get("sted")
-    if chosen and chosen.isdigit():
-        locations = [loc for loc in locations if loc.pk == int(chosen)] or locations
+    every = selectors.office_locations(office)
+    chosen = request.GET.get("sted", "")
+    locations = [loc for loc in every if str(loc.pk) == chosen] or every
     span = selectors.data_period([loc.pk for loc in locations])
     initial = {"first_day": span[0], "last_day": span[1]} if span else {}
     form = AnalysisForm(request.GET if "first_day" in request.GET else None, initial=initial)
@@ -38,7 +37,7 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
         "office": office,
         "form": form,
         "chosen": chosen,
-        "all_locations": selectors.office_locations(office) if chosen else locations,
+        "all_locations": every,
     }
     period = None
     if form.is_bound and form.is_valid():
@@ -47,8 +46,7 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
         period = span
     if period:
         analyses = selectors.analyse_locations(locations, *period)
-        outcome = selectors.ScenarioOutcome(None, analyses, [], None)  # type: ignore[arg-type]
-        context |= outcome_context(outcome) | {"period": period}
+        context |= {"locations": locations_context(analyses), "period": period}
     return render(request, "reception/analysis.html", context, status=400 if form.errors else 200)
 
 
@@ -209,11 +207,8 @@ def scenario_attach(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("The scenario was attached to “%(item)s”.") % {"item": item.title},
             )
-            return redirect(
-                f"{reverse('meetings:meeting_detail', args=[item.meeting_id])}#item-{item.pk}"
-                if attachment
-                else "/"
-            )
+            meeting_page = reverse("meetings:meeting_detail", args=[attachment.item.meeting_id])
+            return redirect(f"{meeting_page}#item-{item.pk}")
     return form_page(
         request,
         form,
