@@ -202,3 +202,50 @@ def test_api_import_and_commit(world, client):
         commit, {"revision": batch["revision"]}, content_type="application/json"
     ).json() == {"written": 8}
     assert ImportBatch.objects.get().status == ImportStatus.COMMITTED
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("figures:overview", "post"),
+        ("figures:county", "post"),
+        ("figures:comparison", "post"),
+    ],
+)
+def test_wrong_method(world, client, name, method):
+    client.force_login(world.nav_leader)
+    assert getattr(client, method)(reverse(name, args=[world.orland.pk])).status_code == 405
+
+
+def test_commit_only_by_post(world, mr_offices, client):
+    batch = services.import_preview(
+        actor=world.nav_leader,
+        partnership=world.orland,
+        file=SimpleUploadedFile("a.csv", (DATA / "mr_agreed_activity.csv").read_bytes()),
+        source="Datavarehuset",
+        extracted_on=date(2018, 11, 12),
+        period_text="2018-11",
+    )
+    client.force_login(world.nav_leader)
+    url = reverse("figures:import_commit", args=[world.orland.pk, batch.pk])
+    assert client.get(url).status_code == 405
+    assert not Observation.objects.exists()
+
+
+def test_anonymous_goes_to_the_login(client, world):
+    response = client.get(reverse("figures:overview", args=[world.orland.pk]))
+    assert response.status_code == 302 and "/logg-inn/" in response["Location"]
+
+
+def test_an_import_of_another_partnership_is_not_found(world, mr_offices, client):
+    batch = services.import_preview(
+        actor=world.other_leader,
+        partnership=world.other,
+        file=SimpleUploadedFile("a.csv", (DATA / "mr_agreed_activity.csv").read_bytes()),
+        source="Datavarehuset",
+        extracted_on=date(2018, 11, 12),
+        period_text="2018-11",
+    )
+    client.force_login(world.nav_leader)
+    url = reverse("figures:import_preview", args=[world.orland.pk, batch.pk])
+    assert client.get(url).status_code == 404
