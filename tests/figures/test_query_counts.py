@@ -115,3 +115,28 @@ def test_office_pages_constant_with_10_and_200_weeks(world, client, url):
     small = count_queries(client, target)
     add_weeks(world, 10, 190)
     assert count_queries(client, target) == small
+
+
+def test_status_report_constant_with_10_and_200_weeks(world, client):
+    from partnerskap.figures import services
+    from partnerskap.figures.models import Comparison
+
+    indicator = Indicator.objects.get(code="users_follow_up")
+    report = services.report_create(actor=world.nav_leader, partnership=world.orland, title="S")
+    for comparison in (Comparison.NONE, Comparison.PREVIOUS, Comparison.AREAS):
+        services.block_add(
+            actor=world.nav_leader,
+            report=report,
+            section_kind="users",
+            indicator=indicator,
+            period_text="2016-W10",
+            comparison=comparison,
+            compare_period_text="2016-W02",
+            chart=True,
+        )
+    client.force_login(world.member)
+    url = reverse("figures:report_detail", args=[report.pk])
+    add_weeks(world, 0, 10)
+    small = count_queries(client, url)
+    add_weeks(world, 10, 190)
+    assert count_queries(client, url) == small
