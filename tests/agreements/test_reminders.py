@@ -25,6 +25,8 @@ def test_add_months_keeps_the_end_of_month():
 def test_command_sends_once_and_records(world):
     world.nav_leader.email = "leder@orland.invalid"
     world.nav_leader.save()
+    world.county_director.email = "fylkesdirektor@trondelag.invalid"
+    world.county_director.save()
     user_rep = UserFactory(username="brukerrep", email="bruker@orland.invalid")
     give_role(user_rep, RoleKind.USER_REPRESENTATIVE, partnership=world.orland)
     agreement = services.agreement_create(actor=world.nav_leader, partnership=world.orland)
@@ -41,6 +43,7 @@ def test_command_sends_once_and_records(world):
     }
     participation = next(m for m in mail.outbox if "brukermedvirkning" in m.subject.lower())
     assert "bruker@orland.invalid" in participation.to
+    assert "fylkesdirektor@trondelag.invalid" in participation.to
     first = len(mail.outbox)
     call_command("agreement_reminders", "--today", "2026-03-16")
     assert len(mail.outbox) == first

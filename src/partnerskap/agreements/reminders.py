@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import RoleKind
@@ -68,7 +69,11 @@ def _recipients(agreement: Agreement, kind: str) -> list[str]:
     kinds = list(OWNER_ROLES)
     if kind == ReminderKind.USER_PARTICIPATION:
         kinds.append(RoleKind.USER_REPRESENTATIVE)
-    roles = Role.objects.current().filter(partnership=agreement.partnership, kind__in=kinds)
+    state_counties = agreement.partnership.owners.filter(county__isnull=False).values("county_id")
+    roles = Role.objects.current().filter(
+        Q(partnership=agreement.partnership, kind__in=kinds)
+        | Q(county_id__in=state_counties, kind=RoleKind.STATE_OWNER)
+    )
     return sorted({r.person.email for r in roles.select_related("person") if r.person.email})
 
 
