@@ -9,6 +9,9 @@ from partnerskap.documents.charts import chart_svg
 
 from .selectors import SUPPRESSED, ComparedFigure, FigureTable
 
+# Whole numbers without Vega's English thousands comma (1,200 would read as 1.2 in Norwegian).
+NUMBERS = alt.Axis(format="d")
+
 
 def cell_text(value: object) -> str:
     if value is None:
@@ -31,7 +34,7 @@ def table_chart(table: FigureTable, code: str, caption: str, *, line: bool = Fal
         points.reverse()  # oldest first along the axis
     data = alt.Data(values=points)
     x = alt.X("label:N", sort=None, title=None, axis=alt.Axis(labelAngle=-30))
-    y = alt.Y("value:Q", title=header)
+    y = alt.Y("value:Q", title=header, axis=NUMBERS)
     mark = alt.Chart(data).mark_line(point=True) if line else alt.Chart(data).mark_bar()
     chart = mark.encode(x=x, y=y).properties(width=520, height=220)
     return {
@@ -51,7 +54,9 @@ def comparison_chart(figure: ComparedFigure, before: str, after: str, caption: s
     chart = (
         alt.Chart(alt.Data(values=points))
         .mark_bar()
-        .encode(x=alt.X("label:N", sort=None, title=None), y=alt.Y("value:Q", title=None))
+        .encode(
+            x=alt.X("label:N", sort=None, title=None), y=alt.Y("value:Q", title=None, axis=NUMBERS)
+        )
         .properties(width=320, height=200)
     )
     return {
