@@ -70,7 +70,10 @@ def test_agreed_activity_alesund_87_per_cent(world, mr_offices, name):
     batch = preview(world, name)
     rows = {row["label"]: row for row in batch.preview["rows"]}
     assert rows["1504 NAV Ålesund"]["cells"][0] == ["87", "87"]
-    assert rows["I alt"]["flags"] == []  # all 30 offices: the total adds up
+    assert rows["I alt"]["cells"][0] == ["72", "72"]
+    for label, row in rows.items():  # every office's stated share is the one its counts give
+        assert row["cells"][0][0] == row["cells"][0][1] and row["flags"] == [], label
+    assert len(rows) == 31  # all 30 offices and the total, which adds up
     commit(world, batch)
     alesund = mr_offices["1504"]
     assert value(world, "users_agreed_activity", office=alesund) == 2_387
