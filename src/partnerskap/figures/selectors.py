@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.http import Http404
 
 from partnerskap.core.models import User
@@ -178,8 +178,11 @@ class FigureTable:
         return next(i for i, c in enumerate(self.columns) if c.code == code)
 
     def get(self, key: object, code: str) -> Cell:
-        row = next((r for r in self.rows if r.key == key), None)
+        row = self.row(key)
         return None if row is None else row.cells[self.column(code)]
+
+    def row(self, key: object) -> Row | None:
+        return next((r for r in self.rows if r.key == key), None)
 
 
 def with_counts(columns: list[Indicator], every: list[Indicator]) -> list[Indicator]:
@@ -230,11 +233,15 @@ def build_table(
     groups += [([c.code], None) for c in counts if c.code not in grouped]
     has_total = total_row is not None
     for parts, whole in groups:
-        grid = [[int(raw.get((row.key, code), 0)) for code in parts] for row in rows]
-        if not rows:
+        # only the rows with a figure in the group: the decision must not depend on which other
+        # columns a page asks for, so every view of the same table decides the same way
+        members = [*parts, whole] if whole else parts
+        group_rows = [row for row in rows if any((row.key, code) in raw for code in members)]
+        if not group_rows:
             continue
+        grid = [[int(raw.get((row.key, code), 0)) for code in parts] for row in group_rows]
         table = suppress(grid, limit, row_totals=whole is not None, column_totals=has_total)
-        for i, row in enumerate(rows):
+        for i, row in enumerate(group_rows):
             for j, code in enumerate(parts):
                 present = (row.key, code) in raw
                 shown[(row.key, code)] = table.cell(i, j) if present else None
@@ -243,11 +250,9 @@ def build_table(
                 _partial_row(shown, raw, row.key, parts, whole, limit)
         if has_total:
             for j, code in enumerate(parts):
-                if any((row.key, code) in raw for row in rows):
+                if any((row.key, code) in raw for row in group_rows):
                     shown[(total_row.key, code)] = table.column_total(j)
-            if whole is not None and any(
-                (row.key, code) in raw for row in rows for code in (*parts, whole)
-            ):
+            if whole is not None:
                 shown[(total_row.key, whole)] = table.grand_total()
     every_row = rows + ([total_row] if has_total else [])
     for row in every_row:
@@ -291,24 +296,149 @@ def _share(shown: dict, key: object, indicator: Indicator) -> Cell:
     return shares.share(int(part), int(whole))
 
 
-# --- the pages' tables ----------------------------------------------------------------------
+# --- the published tables and the views that read them ---------------------------------------
+#
+# An office's count for a period is published once, in the county table of that period (every
+# office of the county with figures, and the sum of the offices). That table decides which of
+# its cells are hidden (primary and secondary); every other view - the office over time, period
+# against period, office against county and country, status report blocks, charts, PDFs and the
+# API - shows an office's cell exactly as the county table does, and hides the county's own
+# figure wherever the sum of the offices is hidden. The union of all views thus shows no more
+# than the county table alone (decision 0015).
+
+
+def county_decisions(
+    partnership: Partnership,
+    county: County | int | Subquery,
+    columns: list[Indicator],
+    periods: list[Period] | None = None,
+    office: Office | int | None = None,
+) -> dict[Period, FigureTable]:
+    """The county table of each period (``columns`` already :func:`with_counts`), decided once.
+
+    One query whatever the number of offices and periods. With ``periods`` only those; with
+    ``office`` only the periods in which that office has figures. Rows are keyed by office pk in
+    the order of the county page (unit number, then valid from), the sum row by ``"total"``.
+    """
+    filters = {}
+    if periods is not None:
+        if not periods:
+            return {}
+        filters["period_start__gte"] = min(p.start for p in periods)
+        filters["period_start__lte"] = max(p.start for p in periods)
+    found = Observation.objects.filter(
+        partnership=partnership,
+        is_current=True,
+        level=Level.OFFICE,
+        office__county=county,
+        indicator__in=columns,
+        **filters,
+    ).values_list(
+        "indicator__code",
+        "office_id",
+        "office__unit_number",
+        "office__valid_from",
+        "office__name",
+        "period_start",
+        "period_end",
+        "period_kind",
+        "value",
+    )
+    wanted = None if periods is None else set(periods)
+    office_id = office.pk if isinstance(office, Office) else office
+    raw: dict[Period, dict] = {}
+    order: dict[int, tuple] = {}
+    names: dict[int, str] = {}
+    for code, pk, number, valid_from, name, start, end, kind, value in found:
+        period = Period(start, end, kind)
+        if wanted is not None and period not in wanted:
+            continue
+        raw.setdefault(period, {})[(pk, code)] = value
+        order[pk] = (number, valid_from, pk)
+        names[pk] = f"{number} {name}"
+    limit = threshold()
+    tables = {}
+    for period, values in raw.items():
+        keys = sorted({pk for pk, _code in values}, key=order.__getitem__)
+        if office_id is not None and office_id not in keys:
+            continue
+        rows = [Row(pk, names[pk]) for pk in keys]
+        total = Row("total", "", total=True)
+        tables[period] = build_table(columns, rows, values, total_row=total, limit=limit)
+    return tables
+
+
+def _empty_row(key: object, label: str, columns: list[Indicator], **flags) -> Row:
+    return Row(key, label, [None] * len(columns), **flags)
+
+
+def _hide_with(row: Row, columns: list[Indicator], published: Row | None) -> None:
+    """Hide in ``row`` every count ``published`` hides, then every share of a hidden count."""
+    if published is None:
+        return
+    codes = [c.code for c in columns]
+    for j, column in enumerate(columns):
+        count = column.unit == Unit.COUNT and not column.is_derived
+        if count and published.cells[j] == SUPPRESSED and row.cells[j] is not None:
+            row.cells[j] = SUPPRESSED
+    for j, column in enumerate(columns):
+        if column.is_derived and row.cells[j] is not None:
+            inputs = (column.numerator.code, column.denominator.code)
+            if any(row.cells[codes.index(code)] == SUPPRESSED for code in inputs):
+                row.cells[j] = SUPPRESSED
+
+
+def _office_county(office_id: int) -> Subquery:
+    return Subquery(Office.objects.filter(pk=office_id).values("county_id")[:1])
+
+
+def area_rows(
+    partnership: Partnership,
+    level: str,
+    area_id: int | None,
+    periods: list[Period],
+    columns: list[Indicator],
+) -> dict[Period, Row]:
+    """One area's row in each period (``columns`` already :func:`with_counts`), hidden wherever
+    its published table hides it: an office's cells as in its county table, the county's own
+    figure wherever the sum of the county's offices is hidden."""
+    result = {p: _empty_row(p, p.label, columns) for p in periods}
+    if level == Level.OFFICE:
+        tables = county_decisions(partnership, _office_county(area_id), columns, periods)
+        for period, table in tables.items():
+            row = table.row(area_id)
+            if row is not None:
+                result[period].cells = list(row.cells)
+        return result
+    raw: dict = {}
+    for code, lvl, office_id, municipality_id, county_id, start, end, kind, value in _values(
+        partnership,
+        level=level,
+        indicator__in=columns,
+        period_start__in=[p.start for p in periods],
+    ):
+        period = Period(start, end, kind)
+        if period in result and _area_id(lvl, office_id, municipality_id, county_id) == area_id:
+            raw[(period, code)] = value
+    for period in periods:
+        build_table(columns, [result[period]], raw)
+    if level == Level.COUNTY:
+        tables = county_decisions(partnership, area_id, columns, periods)
+        for period, table in tables.items():
+            _hide_with(result[period], columns, table.rows[-1])
+    return result
 
 
 def office_over_time(
     partnership: Partnership, office: Office, columns: list[Indicator], every: list[Indicator]
 ) -> FigureTable:
-    """One row per period, newest first, for one office."""
+    """One row per period, newest first, for one office: its rows of the county tables."""
     columns = with_counts(columns, every)
-    raw: dict = {}
-    periods: set[Period] = set()
-    for code, _l, _o, _m, _c, start, end, kind, value in _values(
-        partnership, level=Level.OFFICE, office=office, indicator__in=columns
-    ):
-        period = Period(start, end, kind)
-        periods.add(period)
-        raw[(period, code)] = value
-    rows = [Row(p, p.label) for p in sorted(periods, reverse=True)]
-    return build_table(columns, rows, raw)
+    tables = county_decisions(partnership, office.county_id, columns, office=office)
+    rows = []
+    for period in sorted(tables, reverse=True):
+        rows.append(Row(period, period.label, list(tables[period].row(office.pk).cells)))
+    return FigureTable(columns, rows, threshold())
 
 
 def county_table(
@@ -322,21 +452,12 @@ def county_table(
     and the sum of the offices as the last row."""
     columns = with_counts(columns, every)
     own = {o.pk for o in own_offices(partnership)}
-    raw: dict = {}
-    office_ids: set[int] = set()
-    for code, _l, office_id, _m, _c, *_p, value in _values(
-        partnership,
-        level=Level.OFFICE,
-        office__county=county,
-        period_start=period.start,
-        period_end=period.end,
-        indicator__in=columns,
-    ):
-        raw[(office_id, code)] = value
-        office_ids.add(office_id)
-    offices = Office.objects.filter(pk__in=office_ids).order_by("unit_number", "valid_from")
-    rows = [Row(o.pk, f"{o.unit_number} {o.name}", highlight=o.pk in own) for o in offices]
-    return build_table(columns, rows, raw, total_row=Row("total", "", total=True))
+    table = county_decisions(partnership, county, columns, [period]).get(period)
+    if table is None:
+        return FigureTable(columns, [], threshold())
+    for row in table.rows:
+        row.highlight = row.key in own
+    return table
 
 
 def area_comparison(
@@ -346,28 +467,31 @@ def area_comparison(
     columns: list[Indicator],
     every: list[Indicator],
 ) -> FigureTable:
-    """The office, its county and the country in one period: three rows, each on its own."""
+    """The office, its county and the country in one period. The office's row is its row of the
+    county table; the county's figure is hidden wherever that table's sum is."""
     columns = with_counts(columns, every)
+    published = county_decisions(partnership, office.county_id, columns, [period]).get(period)
     raw: dict = {}
-    for code, level, office_id, _m, county_id, *_p, value in _values(
+    for code, level, _o, _m, county_id, *_p, value in _values(
         partnership,
+        level__in=[Level.COUNTY, Level.COUNTRY],
         period_start=period.start,
         period_end=period.end,
         indicator__in=columns,
     ):
-        if level == Level.OFFICE and office_id == office.pk:
-            raw[("office", code)] = value
-        elif level == Level.COUNTY and county_id == office.county_id:
+        if level == Level.COUNTY and county_id == office.county_id:
             raw[("county", code)] = value
         elif level == Level.COUNTRY:
             raw[("country", code)] = value
-    rows = [
-        Row("office", str(office.name), highlight=True),
-        Row("county", str(office.county.name)),
-        Row("country", "Norge"),
-    ]
-    tables = [build_table(columns, [row], raw) for row in rows]
-    return FigureTable(tables[0].columns, [t.rows[0] for t in tables], tables[0].threshold)
+    own = published.row(office.pk) if published else None
+    office_row = _empty_row("office", str(office.name), columns, highlight=True)
+    if own is not None:
+        office_row.cells = list(own.cells)
+    rows = [Row("county", str(office.county.name)), Row("country", "Norge")]
+    for row in rows:
+        build_table(columns, [row], raw)
+    _hide_with(rows[0], columns, published.rows[-1] if published else None)
+    return FigureTable(columns, [office_row, *rows], threshold())
 
 
 @dataclass
@@ -388,25 +512,13 @@ def period_comparison(
     columns: list[Indicator],
     every: list[Indicator],
 ) -> list[ComparedFigure]:
-    """Each figure in two periods with its change and per cent change (hidden with the figure)."""
+    """Each figure in two periods with its change and per cent change (hidden with the figure,
+    and each figure as hidden as in its published table)."""
     columns = with_counts(columns, every)
-    raw: dict = {}
-    for code, lvl, office_id, municipality_id, county_id, start, end, kind, value in _values(
-        partnership,
-        level=level,
-        indicator__in=columns,
-        period_start__in=[before.start, after.start],
-    ):
-        if _area_id(lvl, office_id, municipality_id, county_id) != area_id:
-            continue
-        period = Period(start, end, kind)
-        if period in (before, after):
-            raw[(period, code)] = value
-    rows = [Row(before, before.label), Row(after, after.label)]
-    tables = [build_table(columns, [row], raw) for row in rows]
+    rows = area_rows(partnership, level, area_id, [before, after], columns)
     result = []
     for j, indicator in enumerate(columns):
-        old, new = tables[0].rows[0].cells[j], tables[1].rows[0].cells[j]
+        old, new = rows[before].cells[j], rows[after].cells[j]
         change: Cell = None
         relative: Cell = None
         if SUPPRESSED in (old, new):
@@ -426,18 +538,8 @@ def share_of(
     indicator = next(i for i in every if i.code == code)
     period = parse_period(period_text)
     columns = with_counts([indicator], every)
-    raw = {}
-    for row in _values(
-        partnership,
-        level=level,
-        period_start=period.start,
-        period_end=period.end,
-        indicator__in=columns,
-    ):
-        if _area_id(row[1], row[2], row[3], row[4]) == area_id:
-            raw[("x", row[0])] = row[8]
-    table = build_table(columns, [Row("x", "")], raw)
-    return table.rows[0].cells[table.column(code)]
+    row = area_rows(partnership, level, area_id, [period], columns)[period]
+    return row.cells[[c.code for c in columns].index(code)]
 
 
 def report_sections(report: StatusReport) -> list[ReportSection]:
