@@ -247,3 +247,33 @@ def test_population_missing_in_the_register_is_named(world, salten):
     )
     result = period_settlement(period_for_user(leader, period.pk))
     assert result.member_problem.startswith("Registeret har ikke innbyggertall for Saltdal.")
+
+
+def test_invoices_end_on_the_last_day_of_calendar_months(world, period):
+    result = _settle(world, period)
+    state = [i for i in result.invoices if i.owner == "state"]
+    assert [i.covers_to.isoformat() for i in state] == [
+        "2026-03-31",
+        "2026-06-30",
+        "2026-09-30",
+        "2026-12-31",
+    ]
+    assert state[0].due.isoformat() == "2026-04-30"  # 30 days after 31 March
+
+
+def test_monthly_and_odd_periods_invoice_dates():
+    from datetime import date
+
+    from partnerskap.finance.settlement import invoice_ends
+
+    monthly = invoice_ends(date(2026, 1, 1), date(2026, 12, 31), 12)
+    assert monthly[0] == date(2026, 1, 31)
+    assert monthly[1] == date(2026, 2, 28)
+    assert monthly[-1] == date(2026, 12, 31)
+    assert invoice_ends(date(2026, 7, 1), date(2027, 6, 30), 2) == [
+        date(2026, 12, 31),
+        date(2027, 6, 30),
+    ]
+    # Not whole months: split by days, the last invoice still ends on the period's last day.
+    odd = invoice_ends(date(2026, 1, 15), date(2026, 12, 31), 4)
+    assert odd[-1] == date(2026, 12, 31) and len(set(odd)) == 4

@@ -221,11 +221,36 @@ def _rows(lines: tuple[cs.Line, ...]) -> list[Row]:
     ]
 
 
+def _add_months(day: date, months: int) -> date:
+    """The first day of the month `months` after `day`'s month (`day` is a first of a month)."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def invoice_ends(starts: date, ends: date, count: int) -> list[date]:
+    """The last day each of `count` invoices covers, in calendar months where possible.
+
+    A period of whole calendar months (first of a month to the last of a month), at least one
+    month per invoice, ends invoice n on the last day of the month n·months/count months after
+    the start, rounded down (Q1 of a calendar year: 31 March). Anything else is split by days.
+    """
+    whole_months = starts.day == 1 and (ends + timedelta(days=1)).day == 1
+    if whole_months:
+        after = ends + timedelta(days=1)
+        months = (after.year - starts.year) * 12 + after.month - starts.month
+        if months >= count:
+            return [
+                _add_months(starts, months * n // count) - timedelta(days=1)
+                for n in range(1, count + 1)
+            ]
+    days = (ends - starts).days + 1
+    return [starts + timedelta(days=days * n // count - 1) for n in range(1, count + 1)]
+
+
 def _invoices(period: AgreementPeriod, settlement: cs.Settlement) -> list[Invoice]:
     agreement = period.agreement
     count = agreement.invoice_frequency
-    days = (period.ends - period.starts).days + 1
-    ends = [period.starts + timedelta(days=days * n // count - 1) for n in range(1, count + 1)]
+    ends = invoice_ends(period.starts, period.ends, count)
     invoices = []
     for owner in cs.Owner:
         total = settlement.owner_total(owner)
