@@ -220,3 +220,45 @@ def test_no_suppressed_cell_can_be_recovered(counts, threshold, row_totals, colu
     for i, row in enumerate(table.rows()):
         for j, value in enumerate(row):
             assert value == table.shown(i, j)
+
+
+@st.composite
+def tables_with_missing(draw):
+    """A table, cells the reader knows are missing (zero in the grid), cells forced hidden."""
+    counts = draw(tables())
+    positions = [(i, j) for i in range(len(counts)) for j in range(len(counts[0]))]
+    known = draw(st.sets(st.sampled_from(positions)))
+    for i, j in known:
+        counts[i][j] = 0
+    hide = draw(st.sets(st.sampled_from([p for p in positions if p not in known] or [None])))
+    return counts, known, hide - {None}
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables_with_missing(), st.integers(0, 6), st.booleans(), st.booleans())
+def test_known_cells_are_never_hidden_and_forced_ones_always(
+    drawn, threshold, row_totals, column_totals
+):
+    counts, known, hide = drawn
+    table = suppress(
+        counts,
+        threshold,
+        row_totals=row_totals,
+        column_totals=column_totals,
+        hide=hide,
+        known=known,
+    )
+    assert hide <= table.hidden <= set(table.values) - known
+    equations = lines(
+        len(counts), len(counts[0]), row_totals=row_totals, column_totals=column_totals
+    )
+    # a known cell counts as shown: nothing hidden can be worked out with it either
+    assert recoverable(table.hidden, equations) == set()
+
+
+def test_a_missing_cell_never_protects_another():
+    # column 0: 2 is small; the missing cell below it (zero) would be the cheapest protection
+    # if it could be hidden, but a reader sees it is missing
+    table = suppress([[2, 50], [0, 40], [9, 30]], column_totals=True, known={(1, 0)})
+    assert (1, 0) not in table.hidden
+    assert recoverable(table.hidden, lines(3, 2, row_totals=True, column_totals=True)) == set()

@@ -234,20 +234,42 @@ def build_table(
     has_total = total_row is not None
     for parts, whole in groups:
         # only the rows with a figure in the group: the decision must not depend on which other
-        # columns a page asks for, so every view of the same table decides the same way
-        members = [*parts, whole] if whole else parts
-        group_rows = [row for row in rows if any((row.key, code) in raw for code in members)]
+        # columns a page asks for, so every view of the same table decides the same way. A whole
+        # without any of its parts stands on its own, outside the sums.
+        group_rows = [row for row in rows if any((row.key, code) in raw for code in parts)]
+        if whole is not None:
+            for row in rows:
+                if row not in group_rows and (row.key, whole) in raw:
+                    value = raw[(row.key, whole)]
+                    shown[(row.key, whole)] = SUPPRESSED if 1 <= value <= limit else int(value)
         if not group_rows:
             continue
         grid = [[int(raw.get((row.key, code), 0)) for code in parts] for row in group_rows]
-        table = suppress(grid, limit, row_totals=whole is not None, column_totals=has_total)
+        # a missing part is shown as missing, so a reader counts it as zero in the sums; and
+        # with a part missing the whole minus the parts shown would give it away, so the row's
+        # parts and whole are hidden - in the suppression, so that the sum row protects them too
+        known: set[tuple[int, int]] = set()
+        hide: set[tuple[int, int]] = set()
+        for i, row in enumerate(group_rows):
+            missing = {j for j, code in enumerate(parts) if (row.key, code) not in raw}
+            known |= {(i, j) for j in missing}
+            if whole is not None and missing:
+                hide |= {(i, j) for j in range(len(parts)) if j not in missing}
+                hide.add((i, len(parts)))
+        table = suppress(
+            grid,
+            limit,
+            row_totals=whole is not None,
+            column_totals=has_total,
+            hide=hide,
+            known=known,
+        )
         for i, row in enumerate(group_rows):
             for j, code in enumerate(parts):
                 present = (row.key, code) in raw
                 shown[(row.key, code)] = table.cell(i, j) if present else None
             if whole is not None:
                 shown[(row.key, whole)] = table.row_total(i)
-                _partial_row(shown, raw, row.key, parts, whole, limit)
         if has_total:
             for j, code in enumerate(parts):
                 if any((row.key, code) in raw for row in group_rows):
@@ -265,23 +287,6 @@ def build_table(
             else:
                 row.cells.append(raw.get((row.key, column.code)))
     return FigureTable(columns, every_row, limit)
-
-
-def _partial_row(shown: dict, raw: dict, key: object, parts: list[str], whole: str, limit: int):
-    """A row without every part of its sum: a missing part could be the whole minus the parts
-    shown, so the parts and the whole are hidden; a whole without parts stands on its own."""
-    present = [(key, code) in raw for code in parts]
-    if all(present):
-        return
-    if any(present):
-        for code in parts:
-            if (key, code) in raw:
-                shown[(key, code)] = SUPPRESSED
-        shown[(key, whole)] = SUPPRESSED
-        return
-    value = raw.get((key, whole))
-    small = value is not None and 1 <= value <= limit
-    shown[(key, whole)] = SUPPRESSED if small else (None if value is None else int(value))
 
 
 def _share(shown: dict, key: object, indicator: Indicator) -> Cell:

@@ -214,8 +214,15 @@ def suppress(
     *,
     row_totals: bool = True,
     column_totals: bool = False,
+    hide: Iterable[Position] = (),
+    known: Iterable[Position] = (),
 ) -> SuppressedTable:
     """Suppress the counts from 1 to ``threshold`` and whatever else protects them.
+
+    ``hide`` are entries that must be hidden whatever their value (primary, like small counts).
+    ``known`` are cells the reader knows anyway (a missing figure, shown as such and counted as
+    zero in the totals): never hidden to protect another, and a total whose members are all
+    known is known too.
 
     >>> suppress([[2, 10, 7], [5, 6, 9]]).rows()
     [[':', 10, ':', 19], [5, 6, 9, 20]]
@@ -242,9 +249,22 @@ def suppress(
     if row_totals and column_totals:
         values[(n_rows, n_cols)] = sum(map(sum, grid))
 
-    primary = frozenset(p for p, value in values.items() if 1 <= value <= threshold)
-    hidden = set(primary)
     equations = lines(n_rows, n_cols, row_totals=row_totals, column_totals=column_totals)
+    public = set(known)
+    changed = True
+    while changed:  # a total of known members is known; with both totals, so is the grand total
+        changed = False
+        for members in equations:
+            if members[-1] not in public and all(p in public for p in members[:-1]):
+                public.add(members[-1])
+                changed = True
+    forced = set(hide)
+    if forced & public:
+        raise ValueError(f"entries both hidden and known: {sorted(forced & public)}")
+    primary = frozenset(
+        p for p, value in values.items() if p in forced or (1 <= value <= threshold)
+    )
+    hidden = set(primary)
 
     def cost(position: Position, total: Position | None) -> tuple[int, int, Position]:
         value = values[position]
@@ -253,17 +273,23 @@ def suppress(
         return (0, value, position) if value > 0 else (2, 0, position)
 
     def cheapest(members: Sequence[Position]) -> Position | None:
-        candidates = [p for p in members if p not in hidden]
+        candidates = [p for p in members if p not in hidden and p not in public]
         if not candidates:
             return None
         return min(candidates, key=lambda p: cost(p, members[-1]))
 
     while True:
-        lonely = next(
-            (members for members in equations if sum(p in hidden for p in members) == 1), None
+        # a line with one hidden member (and a member that may still be hidden)
+        choice = next(
+            (
+                c
+                for members in equations
+                if sum(p in hidden for p in members) == 1 and (c := cheapest(members)) is not None
+            ),
+            None,
         )
-        if lonely is not None:
-            hidden.add(cheapest(lonely))  # a line with one hidden member has a shown one
+        if choice is not None:
+            hidden.add(choice)
             continue
         exposed = sorted(recoverable(hidden, equations))
         if not exposed:
@@ -272,7 +298,10 @@ def suppress(
         through = [members for members in equations if target in members]
         choice = next((c for m in through if (c := cheapest(m)) is not None), None)
         if choice is None:
-            choice = min((p for p in values if p not in hidden), key=lambda p: cost(p, None))
+            rest = [p for p in values if p not in hidden and p not in public]
+            if not rest:  # everything that can be hidden is: nothing more protects it
+                break
+            choice = min(rest, key=lambda p: cost(p, None))
         hidden.add(choice)
 
     return SuppressedTable(
