@@ -277,3 +277,39 @@ def test_monthly_and_odd_periods_invoice_dates():
     # Not whole months: split by days, the last invoice still ends on the period's last day.
     odd = invoice_ends(date(2026, 1, 15), date(2026, 12, 31), 4)
     assert odd[-1] == date(2026, 12, 31) and len(set(odd)) == 4
+
+
+def test_the_service_refuses_a_key_missing_a_member(world, salten):
+    period, leader, (fauske, _saltdal, _sorfold) = salten
+    before = list(MemberWeight.objects.order_by("pk").values_list("fte", "percentage"))
+    with pytest.raises(ValidationError) as caught:
+        services.member_weights_set(
+            actor=leader, period=period, revision=None, weights={fauske.pk: (4, 100)}
+        )
+    assert caught.value.messages == [
+        "Nøkkelen må ha årsverk og prosent for hver medlemskommune; mangler: Saltdal, Sørfold."
+    ]
+    assert list(MemberWeight.objects.order_by("pk").values_list("fte", "percentage")) == before
+
+
+@pytest.mark.parametrize(
+    ("fte", "percentage", "field", "message"),
+    [
+        ("4", "12,12345", "percentage", "Prosent for Saltdal kan ha høyst 4 desimaler."),
+        ("4", "101", "percentage", "Prosent for Saltdal kan ikke være mer enn 100."),
+        ("123456", "30", "fte", "Årsverk for Saltdal kan ikke være mer enn 99999."),
+        ("1,23456", "30", "fte", "Årsverk for Saltdal kan ha høyst 3 desimaler."),
+    ],
+)
+def test_digits_and_range_are_checked_per_municipality(
+    world, salten, fte, percentage, field, message
+):
+    period, leader, (fauske, saltdal, sorfold) = salten
+    with pytest.raises(ValidationError) as caught:
+        services.member_weights_set(
+            actor=leader,
+            period=period,
+            revision=None,
+            weights={fauske.pk: (4, 50), saltdal.pk: (fte, percentage), sorfold.pk: (1, 20)},
+        )
+    assert caught.value.message_dict == {f"{field}_{saltdal.pk}": [message]}

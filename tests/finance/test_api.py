@@ -83,3 +83,37 @@ def test_agreement_patch_with_a_stale_revision_is_409(client, world, agreement):
     assert second.status_code == 409
     agreement.refresh_from_db()
     assert agreement.payment_days == 14
+
+
+def test_a_partial_members_key_is_refused_and_nothing_saved(client, world, salten):
+    from partnerskap.finance.models import MemberWeight
+
+    period, leader, (fauske, saltdal, sorfold) = salten
+    before = list(MemberWeight.objects.order_by("pk").values_list("fte", "percentage"))
+    client.force_login(leader)
+    url = f"/api/v1/agreement-periods/{period.pk}/member-weights"
+    body = {
+        "revision": period.revision,
+        "weights": [{"municipality_id": fauske.pk, "fte": "4", "percentage": "100"}],
+    }
+    response = _post(client, url, body, "put")
+    assert response.status_code == 422
+    message = response.json()["detail"][0]["msg"]
+    assert "Saltdal, Sørfold" in message and "mangler" in message
+    # A weight without its FTEs is refused by the schema, not read as zero.
+    body["weights"] = [
+        {"municipality_id": fauske.pk, "percentage": "50"},
+        {"municipality_id": saltdal.pk, "fte": "2", "percentage": "30"},
+        {"municipality_id": sorfold.pk, "fte": "1", "percentage": "20"},
+    ]
+    assert _post(client, url, body, "put").status_code == 422
+    body["weights"] = [
+        {"municipality_id": fauske.pk, "fte": "4", "percentage": "50"},
+        {"municipality_id": fauske.pk, "fte": "4", "percentage": "50"},
+        {"municipality_id": saltdal.pk, "fte": "2", "percentage": "30"},
+        {"municipality_id": sorfold.pk, "fte": "1", "percentage": "20"},
+    ]
+    assert _post(client, url, body, "put").status_code == 422
+    assert list(MemberWeight.objects.order_by("pk").values_list("fte", "percentage")) == before
+    body["weights"] = body["weights"][1:]
+    assert _post(client, url, body, "put").status_code == 200

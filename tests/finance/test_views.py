@@ -205,3 +205,28 @@ def _settled_total(period):
     from partnerskap.finance.settlement import period_settlement
 
     return period_settlement(period).total
+
+
+def test_a_too_precise_percentage_is_shown_at_its_municipality(client, world, salten):
+    period, leader, (fauske, saltdal, sorfold) = salten
+    client.force_login(leader)
+    response = client.post(
+        f"/driftsavtaler/perioder/{period.pk}/medlemmer/",
+        {
+            "revision": period.revision,
+            f"fte_{fauske.pk}": "4",
+            f"percentage_{fauske.pk}": "50",
+            f"fte_{saltdal.pk}": "2",
+            f"percentage_{saltdal.pk}": "12,12345",
+            f"fte_{sorfold.pk}": "1",
+            f"percentage_{sorfold.pk}": "20",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    # The message sits with Saltdal's percentage field (its error id), not only at the top.
+    assert re.search(
+        rf'id="percentage_{saltdal.pk}-error"[^>]*>\s*<p[^>]*>'
+        r"Prosent for Saltdal kan ha høyst 4 desimaler",
+        html,
+    )

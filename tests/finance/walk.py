@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from partnerskap.finance import services
+from partnerskap.finance.services.agreements import member_municipalities
 
 from ..access_rules import EDIT, INTERNAL, READ, AppWalk, Rule
 
@@ -133,7 +134,11 @@ def build(world) -> AppWalk:
             },
             "PUT /api/v1/agreement-periods/{agreement_period_id}/member-weights": {
                 "revision": period.revision + 2,
-                "weights": [],
+                # Every member municipality: Ørland has one.
+                "weights": [
+                    {"municipality_id": m.pk, "fte": "7", "percentage": "100"}
+                    for m in member_municipalities(world.orland)
+                ],
             },
             "POST /api/v1/partnerships/{partnership_id}/budgets": {
                 "name": "Budsjett 2027",

@@ -100,13 +100,15 @@ class PeriodPut(PeriodIn):
 
 class WeightIn(Schema):
     municipality_id: int
-    fte: Decimal | str = Decimal(0)
-    percentage: Decimal | str = Decimal(0)
+    fte: Decimal | str
+    percentage: Decimal | str
 
 
 class WeightsPut(Schema):
     revision: int
-    weights: list[WeightIn]
+    weights: list[WeightIn] = Field(
+        description="Every member municipality exactly once; the key is saved whole or not at all."
+    )
 
 
 class LineOut(Schema):
@@ -383,11 +385,13 @@ def period_update(request: HttpRequest, agreement_period_id: int, payload: Perio
 )
 def member_weights(request: HttpRequest, agreement_period_id: int, payload: WeightsPut) -> dict:
     period = selectors.period_for_user(request.user, agreement_period_id, change=True)
+    weights = {w.municipality_id: (w.fte, w.percentage) for w in payload.weights}
+    if len(weights) != len(payload.weights):
+        raise ValidationError(
+            {"weights": _("Each member municipality may appear only once in the key.")}
+        )
     services.member_weights_set(
-        actor=request.user,
-        period=period,
-        revision=payload.revision,
-        weights={w.municipality_id: (w.fte, w.percentage) for w in payload.weights},
+        actor=request.user, period=period, revision=payload.revision, weights=weights
     )
     return _settlement_out(_settlement(request, agreement_period_id))
 

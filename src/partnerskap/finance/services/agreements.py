@@ -209,24 +209,54 @@ def member_weights_set(
 ) -> AgreementPeriod:
     """Set each member's (FTEs, agreed percentage) for the period, by municipality id.
 
-    Percentages must add up to 100 when the agreement's key is fixed percentages; field names in
-    errors are `fte_<municipality id>` and `percentage_<municipality id>`.
+    `weights` must name every member municipality, and only those: a key is saved whole or not
+    at all. Percentages must add up to 100 when the agreement's key is fixed percentages; field
+    names in errors are `fte_<municipality id>` and `percentage_<municipality id>`.
     """
     members = {m.pk: m for m in member_municipalities(period.agreement.partnership)}
+    strangers = [str(pk) for pk in weights if pk not in members]
+    if strangers:
+        raise ValidationError(
+            {"__all__": _("%(ids)s is not a member municipality.") % {"ids": ", ".join(strangers)}}
+        )
+    missing = [m.name for pk, m in members.items() if pk not in weights]
+    if missing:
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "The key must give FTEs and a percentage for every member municipality; "
+                    "missing: %(names)s."
+                )
+                % {"names": ", ".join(missing)}
+            }
+        )
     clean: dict[int, tuple[Decimal, Decimal]] = {}
     for pk, (fte, percentage) in weights.items():
-        if pk not in members:
-            raise ValidationError(_("%(id)s is not a member municipality.") % {"id": pk})
         name = members[pk].name
         values = []
-        for prefix, raw, label in (
-            ("fte", fte, _("FTEs for %(name)s") % {"name": name}),
-            ("percentage", percentage, _("Percentage for %(name)s") % {"name": name}),
+        for prefix, raw, label, places, ceiling in (
+            ("fte", fte, _("FTEs for %(name)s") % {"name": name}, 3, 99999),
+            ("percentage", percentage, _("Percentage for %(name)s") % {"name": name}, 4, 100),
         ):
-            number = _decimal(raw if raw not in (None, "") else 0, f"{prefix}_{pk}", label)
+            field = f"{prefix}_{pk}"
+            number = _decimal(raw if raw not in (None, "") else 0, field, label)
             if number < 0:
                 raise ValidationError(
-                    {f"{prefix}_{pk}": _("%(field)s cannot be negative.") % {"field": label}}
+                    {field: _("%(field)s cannot be negative.") % {"field": label}}
+                )
+            if number > ceiling:
+                raise ValidationError(
+                    {
+                        field: _("%(field)s cannot be more than %(limit)s.")
+                        % {"field": label, "limit": ceiling}
+                    }
+                )
+            if number != number.quantize(Decimal(1).scaleb(-places)):
+                raise ValidationError(
+                    {
+                        field: _("%(field)s can have at most %(places)s decimals.")
+                        % {"field": label, "places": places}
+                    }
                 )
             values.append(number)
         clean[pk] = (values[0], values[1])
