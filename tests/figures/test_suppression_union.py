@@ -231,10 +231,29 @@ def test_nothing_hidden_recoverable_from_every_view_together(
         union.see(0, 0, figure["indicator"], figure["before"])
         union.see(1, 0, figure["indicator"], figure["after"])
         changes.append(figure)
+    page = client.get(
+        reverse("figures:comparison", args=[pk]),
+        {"fra": MONTHS[0].code, "til": MONTHS[1].code},
+    ).content.decode()
+    labels = {catalogue.label(i): i.code for i in Indicator.objects.filter(code__in=CODES)}
+    compared_rows = [
+        (label, cells)
+        for headers, rows in html_tables(page)
+        if headers[:2] == [MONTHS[0].label, MONTHS[1].label]
+        for label, cells in rows
+        if label in labels
+    ]
+    assert len(compared_rows) == 3
+    for label, (before, after, change, per_cent) in compared_rows:
+        code = labels[label]
+        union.see(0, 0, code, before)
+        union.see(1, 0, code, after)
+        changes.append({"indicator": code, "change": change, "per_cent": per_cent})
     union.check(n)
     for values, month, row in shares:
         _needs_both(values, union, month, row)
     for figure in changes:
-        if figure["indicator"] in CODES and figure["change"] not in (None, SUPPRESSED):
+        shown = [figure[k] for k in ("change", "per_cent") if figure[k] not in (None, "–", ":")]
+        if figure["indicator"] in CODES and shown:
             j = CODES.index(figure["indicator"])
             assert (0, 0, j) in union.known and (1, 0, j) in union.known, figure

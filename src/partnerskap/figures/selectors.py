@@ -4,6 +4,10 @@ Nothing outside this module sees a raw count. A :class:`FigureTable` is what eve
 PDF and API response shows: counts from 1 to the threshold as ":", further cells hidden so that
 no hidden count can be worked out from totals or parts (suppression.suppress), and shares shown
 only when both their counts are.
+
+An office's counts for a period are decided once, in the county table of that period
+(:func:`county_decisions`); every other view of those counts reads them from there, so that what
+all the views show together gives away no more than the county table alone (decision 0015).
 """
 
 from __future__ import annotations

@@ -36,8 +36,14 @@ Shares follow their counts: a share is shown only if both its numerator and its 
 shown (:meth:`SuppressedTable.share`), since a share of a shown total gives away its count and a
 share of a shown count gives away the total.
 
-Not covered: bounds (counts are non-negative, so a hidden cell is at most its line's total) and
-tables linked to other published tables; publish related tables from one :func:`suppress` call.
+Entries the caller must hide whatever their value (``hide``) count as primary; cells the reader
+knows anyway (``known``: a missing figure shown as missing, zero in the totals) are never hidden
+to protect another, and a total whose members are all known is known too.
+
+Not covered: bounds (counts are non-negative, so a hidden cell is at most its line's total; the
+check is exact for the linear equations only). Tables linked to other published tables are not
+this module's concern: the selectors decide each published table once and every other view reads
+its cells from that decision (decision 0015).
 """
 
 from __future__ import annotations
