@@ -4,9 +4,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import ValidationError as RequestValidationError
 
 from partnerskap.agreements.api import router as agreements_router
-from partnerskap.core.api import TokenAuth, api_session_auth, validation_error_detail
+from partnerskap.core.api import (
+    TokenAuth,
+    api_session_auth,
+    request_error_detail,
+    validation_error_detail,
+)
 from partnerskap.core.api import router as core_router
 from partnerskap.figures.api import router as figures_router
 from partnerskap.finance.api import router as finance_router
@@ -43,6 +49,11 @@ def on_conflict(request: HttpRequest, exc: ConflictError) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, {"detail": validation_error_detail(exc)}, status=422)
+
+
+@api.exception_handler(RequestValidationError)
+def on_request_error(request: HttpRequest, exc: RequestValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": request_error_detail(exc.errors)}, status=422)
 
 
 @api.exception_handler(PermissionDenied)
