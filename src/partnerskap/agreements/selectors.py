@@ -39,6 +39,24 @@ def agreement_list(partnership: Partnership) -> QuerySet[Agreement]:
     )
 
 
+def hearing_people(agreement: Agreement) -> QuerySet[User]:
+    """Who may be named as a hearing party: people with a current role in the partnership, or
+    in its county (the state owner). The page offers them and the service refuses others."""
+    from django.db.models import Q
+
+    from partnerskap.registry.models import Role
+
+    county_ids = Owner.objects.filter(partnership_id=agreement.partnership_id).values_list(
+        "county_id", flat=True
+    )
+    people = Role.objects.current().filter(
+        Q(partnership_id=agreement.partnership_id) | Q(county_id__in=county_ids)
+    )
+    return User.objects.filter(pk__in=people.values("person_id"), is_active=True).order_by(
+        "first_name", "last_name", "pk"
+    )
+
+
 def agreement_for_user(user: User, pk: int, *, change: bool = False) -> Agreement:
     """The one access function for agreements: 404 if the partnership is not readable,
     403 if the person may not change it."""

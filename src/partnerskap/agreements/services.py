@@ -26,6 +26,7 @@ from partnerskap.registry.models import (
 )
 
 from . import text
+from .selectors import hearing_people
 from .models import (
     Agreement,
     AgreementAttachment,
@@ -368,6 +369,20 @@ def hearing_start(
         raise ValidationError(_("Only a draft can be sent for hearing."))
     if not parties:
         raise ValidationError({"parties": _("Choose at least one person to send the draft to.")})
+    eligible = set(
+        hearing_people(fresh).filter(pk__in=[p.pk for p in parties]).values_list("pk", flat=True)
+    )
+    strangers = [p for p in parties if p.pk not in eligible]
+    if strangers:
+        raise ValidationError(
+            {
+                "parties": _(
+                    "Only people with a role in the partnership can be hearing parties, "
+                    "not %(names)s."
+                )
+                % {"names": ", ".join(str(p) for p in strangers)}
+            }
+        )
     if deadline <= timezone.localdate():
         raise ValidationError({"deadline": _("The deadline must be after today.")})
     version = _snapshot(fresh, VersionReason.HEARING, actor)

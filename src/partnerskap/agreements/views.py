@@ -229,27 +229,12 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-def _hearing_people(agreement: Agreement):
-    """People with a current role in the partnership, or as state owner in its county."""
-    from django.db.models import Q
-
-    from partnerskap.registry.models import Role
-
-    county_ids = agreement.partnership.owners.values_list("county_id", flat=True)
-    people = Role.objects.current().filter(
-        Q(partnership_id=agreement.partnership_id) | Q(county_id__in=county_ids)
-    )
-    return User.objects.filter(pk__in=people.values("person_id"), is_active=True).order_by(
-        "first_name", "last_name", "pk"
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def hearing_start(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
     form = HearingForm(
         _posted(request),
-        people=_hearing_people(agreement),
+        people=selectors.hearing_people(agreement),
         initial={"revision": agreement.revision},
     )
     return _step(
