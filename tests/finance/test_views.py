@@ -230,3 +230,30 @@ def test_a_too_precise_percentage_is_shown_at_its_municipality(client, world, sa
         r"Prosent for Saltdal kan ha høyst 4 desimaler",
         html,
     )
+
+
+def test_no_code_like_formula_reaches_the_page_pdf_or_xlsx(client, world, salten, tmp_path):
+    from partnerskap.finance import services
+    from partnerskap.finance.selectors import period_for_user
+    from partnerskap.finance.settlement import period_settlement
+
+    period, leader, _members = salten
+    services.special_service_add(
+        actor=leader, period=period, name="Gjeldsrådgiving", amount="12 500", owner="municipality"
+    )
+    rows = period_settlement(period_for_user(leader, period.pk)).all_rows
+    formulas = {r.formula for r in rows if re.search(r"[ _(]", r.formula)}
+    assert "floor_to_ore(exact)" in formulas and "reported + leader_adjustment" in formulas
+    code = re.compile(r"\b[a-z]+_[a-z_]+\b|\bsum\(|\b(amount|reported|rounded_down|state) [*+]")
+    client.force_login(leader)
+    base = f"/driftsavtaler/perioder/{period.pk}/"
+    page = text(client.get(base))
+    pdf = pdf_text(client.get(base + "oppgjor.pdf").content, tmp_path)
+    book = load_workbook(io.BytesIO(client.get(base + "oppgjor.xlsx").content))
+    cells = " ".join(
+        str(v) for row in book.active.iter_rows(values_only=True) for v in row if v is not None
+    )
+    for shown in (page, pdf, cells):
+        assert not [f for f in formulas if f in shown], [f for f in formulas if f in shown]
+        assert not code.search(shown), code.search(shown)
+        assert "Den eksakte andelen rundet ned til hele øre" in shown

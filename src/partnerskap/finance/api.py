@@ -114,7 +114,8 @@ class WeightsPut(Schema):
 class LineOut(Schema):
     key: str
     text: str
-    formula: str
+    how: str = Field(description="How the line is computed, in words (translated).")
+    formula: str = Field(description="The same in code-like notation over the line's inputs.")
     result: Decimal
 
 
@@ -234,7 +235,7 @@ def _settlement_out(result: PeriodSettlement) -> dict:
         "member_problem": result.member_problem,
         "invoices": [vars(i) for i in result.invoices],
         "lines": [
-            {"key": r.key, "text": r.text, "formula": r.formula, "result": r.result}
+            {"key": r.key, "text": r.text, "how": r.how, "formula": r.formula, "result": r.result}
             for r in result.all_rows
         ],
     }

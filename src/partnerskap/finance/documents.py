@@ -94,13 +94,13 @@ def settlement_xlsx(result: PeriodSettlement) -> bytes:
         sheet.cell(sheet.max_row, 4).number_format = "dd.mm.yyyy"
 
     heading(_("The computation, line by line"))
-    sheet.append([_("Step"), _("Formula"), _("Result")])
+    sheet.append([_("Step"), _("How it is computed"), _("Result")])
     for row in [*result.rows, *result.member_rows]:
-        sheet.append([row.text, row.formula, row.result])
+        sheet.append([row.text, row.how, row.result])
         if row.money:
             sheet.cell(sheet.max_row, 3).number_format = MONEY_FORMAT
     sheet.column_dimensions["A"].width = 70
-    sheet.column_dimensions["B"].width = 30
+    sheet.column_dimensions["B"].width = 50
     for column in "CDE":
         sheet.column_dimensions[column].width = 18
     out = io.BytesIO()

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from partnerskap.core.templatetags.norsk import format_money, format_number
 
@@ -36,6 +37,33 @@ MONEY_KEYS = {
 }
 
 
+# How each kind of line is computed, for people (the page, the PDF, the XLSX). The core's
+# `Line.formula` is code-like notation; only the API passes it on, next to this text.
+HOW = {
+    cs.LineKey.FTE_REPORTED: gettext_lazy("As reported for the period"),
+    cs.LineKey.LEADER_POSITION: gettext_lazy("The leader's position in FTEs"),
+    cs.LineKey.FTE_COUNTED: gettext_lazy(
+        "Reported FTEs, moved by each owner's part of the leader's position"
+    ),
+    cs.LineKey.FTE_TOTAL: gettext_lazy("State FTEs + municipal FTEs"),
+    cs.LineKey.POOL_AMOUNT: gettext_lazy("The cost entered for the period"),
+    cs.LineKey.SHARE_EXACT: gettext_lazy("Amount × own weight ÷ all weights"),
+    cs.LineKey.SHARE_ROUNDED_DOWN: gettext_lazy("The exact share rounded down to whole øre"),
+    cs.LineKey.SHARE_REMAINDER: gettext_lazy(
+        "Øre left over after rounding down go one at a time to the largest fractions"
+    ),
+    cs.LineKey.SHARE: gettext_lazy("Rounded down + øre left over"),
+    cs.LineKey.SHARE_CHECK: gettext_lazy("Sum of the shares, equal to the amount"),
+    cs.LineKey.SHARED_TOTAL: gettext_lazy("Sum of the owner's shares of the costs"),
+    cs.LineKey.SPECIAL_SERVICE: gettext_lazy("Invoiced in full, not shared"),
+    cs.LineKey.SPECIAL_TOTAL: gettext_lazy("Sum of the owner's special services"),
+    cs.LineKey.OWNER_TOTAL: gettext_lazy("Share of the shared costs + special services"),
+    cs.LineKey.GRAND_TOTAL: gettext_lazy("The state's total + the municipality's total"),
+    cs.LineKey.MEMBER_WEIGHT: gettext_lazy("From the agreed key"),
+    cs.LineKey.MEMBER_WEIGHT_TOTAL: gettext_lazy("Sum of the weights"),
+}
+
+
 @dataclass(frozen=True)
 class Row:
     """One line of the computation: what it is, how it is computed, the result."""
@@ -45,6 +73,11 @@ class Row:
     formula: str
     result: Decimal
     money: bool
+
+    @property
+    def how(self) -> str:
+        """How the line is computed, in words (translated); `formula` is for the API only."""
+        return str(HOW[cs.LineKey(self.key)])
 
     @property
     def shown(self) -> str:
