@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from partnerskap.agreements import services
-from partnerskap.agreements.models import HearingComment
 
 from .conftest import complete
 
@@ -55,3 +55,40 @@ def test_api_refuses_a_hearing_party_without_a_role(
     assert response.status_code in (400, 422), response.content
     assert str(world.outsider) in response.content.decode()
     assert mail.outbox == []
+
+
+# 2. Hearing answers are kept with the version: not rewritten once the agreement is agreed.
+
+
+def _answered_and_agreed(world, agreement):
+    complete(agreement, world.nav_leader)
+    services.hearing_start(
+        actor=world.nav_leader,
+        agreement=agreement,
+        parties=[world.municipal_owner],
+        deadline=in_a_week(),
+    )
+    agreement.refresh_from_db()
+    comment = services.hearing_comment(
+        actor=world.municipal_owner, agreement=agreement, section="3.8", text_="Del likt."
+    )
+    services.comment_answer(actor=world.nav_leader, comment=comment, answer="accepted")
+    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    return comment
+
+
+def test_api_refuses_to_rewrite_an_answer_after_agreed(world, client, agreement):
+    comment = _answered_and_agreed(world, agreement)
+    login(client, world.nav_leader)
+    response = client.post(
+        f"/api/v1/agreement-comments/{comment.pk}/answer",
+        {"answer": "not", "explanation": "Skrevet om i ettertid."},
+        content_type="application/json",
+    )
+    assert response.status_code in (400, 422), response.content
+    comment.refresh_from_db()
+    assert (comment.answer, comment.answer_text) == ("accepted", "")
+    page = client.get(reverse("agreements:agreement_detail", args=[agreement.pk]))
+    assert page.status_code == 200
+    answer_url = reverse("agreements:comment_answer", args=[comment.pk])
+    assert answer_url not in page.content.decode()

@@ -26,7 +26,6 @@ from partnerskap.registry.models import (
 )
 
 from . import text
-from .selectors import hearing_people
 from .models import (
     Agreement,
     AgreementAttachment,
@@ -41,6 +40,7 @@ from .models import (
     SignatureSide,
     VersionReason,
 )
+from .selectors import hearing_people
 from .signing import InAppSigner, Signer
 from .template_format import SHIPPED, parse_template
 
@@ -454,6 +454,12 @@ def comment_answer(
     *, actor: User, comment: HearingComment, answer: str, explanation: str = ""
 ) -> HearingComment:
     _require_change(actor, comment.hearing.agreement.partnership_id)
+    agreement = Agreement.objects.select_for_update().get(pk=comment.hearing.agreement_id)
+    if agreement.status not in EDITABLE:
+        raise ValidationError(
+            _("The answers cannot be changed once the agreement is agreed (status: %(status)s).")
+            % {"status": agreement.get_status_display()}
+        )
     if answer not in AnswerKind.values:
         raise ValidationError({"answer": _("Choose accepted, partly accepted or not accepted.")})
     if answer != AnswerKind.ACCEPTED and not explanation.strip():

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerskap.core.forms import add_service_errors
-from partnerskap.core.models import User
 from partnerskap.core.pagination import paginate
 from partnerskap.meetings.views._common import form_page
 from partnerskap.registry.access import access_scope
