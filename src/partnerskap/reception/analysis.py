@@ -422,16 +422,23 @@ class VisitTotals:
 
 @dataclass(frozen=True)
 class Period:
-    """The days analysed, both ends included; ``closed_dates`` are holidays and other closures."""
+    """The days analysed, both ends included; ``closed_dates`` are holidays and other closures.
+
+    ``observed`` are the days someone counted visits; when given, only those days are open days
+    (a day nobody counted is not a day without visitors).
+    """
 
     start: date
     end: date
     closed_dates: frozenset[date] = field(default_factory=frozenset)
+    observed: frozenset[date] | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise PeriodError("end", ErrorCode.END_BEFORE_START, self.end)
         object.__setattr__(self, "closed_dates", frozenset(self.closed_dates))
+        if self.observed is not None:
+            object.__setattr__(self, "observed", frozenset(self.observed))
 
     def days(self) -> Iterable[date]:
         for offset in range((self.end - self.start).days + 1):
@@ -550,7 +557,9 @@ class Analysis(_Traced):
 
 
 _PERIOD_DERIVATIONS = (
-    Derivation("open_days", ("period", "opening_hours_by_weekday", "closed_dates")),
+    Derivation(
+        "open_days", ("period", "opening_hours_by_weekday", "closed_dates", "observed_days")
+    ),
     Derivation("opening_hours", ("open_days", "opening_hours_by_weekday")),
     Derivation("staff_hours_on_duty", ("opening_hours", "staff_on_duty")),
     Derivation(
@@ -661,7 +670,9 @@ def analyse_registrations(location: Location, period: Period, visits: Sequence[V
     open_dates = [
         day
         for day in period.days()
-        if day not in period.closed_dates and location.intervals_on(day.weekday())
+        if day not in period.closed_dates
+        and (period.observed is None or day in period.observed)
+        and location.intervals_on(day.weekday())
     ]
     open_set = set(open_dates)
     hour_inside = [0] * 24
@@ -733,6 +744,7 @@ def analyse_registrations(location: Location, period: Period, visits: Sequence[V
         assumptions=[
             Assumption("period", (period.start, period.end)),
             Assumption("closed_dates", tuple(sorted(period.closed_dates))),
+            Assumption("observed_days", None if period.observed is None else len(period.observed)),
             Assumption("visits", len(inside), "derived"),
             Assumption("visits_outside", len(visits) - len(inside), "derived"),
             Assumption("visit_minutes", visit_minutes, "derived"),

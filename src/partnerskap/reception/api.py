@@ -109,6 +109,9 @@ class AnalysisOut(Schema):
     location_id: int
     location: str
     basis: str
+    basis_first: date | None = None
+    basis_last: date | None = None
+    basis_days: int = 0
     figures: list[Figure]
     by_hour: list[list[int]]
 
@@ -260,6 +263,9 @@ def _analysis(item: selectors.LocationAnalysis) -> dict | None:
         "location_id": item.location.pk,
         "location": item.location.name,
         "basis": item.analysis.basis,
+        "basis_first": item.basis_first,
+        "basis_last": item.basis_last,
+        "basis_days": item.basis_days,
         "figures": _figures(item.analysis, presentation.analysis_rows(item.analysis)),
         "by_hour": [[b.hour, b.inside, b.outside] for b in selectors.hour_bars(item.analysis)],
     }

@@ -15,7 +15,7 @@ def locations_context(analyses: list[LocationAnalysis]) -> list[dict]:
     locations = []
     for item in analyses:
         if item.analysis is None:
-            locations.append({"location": item.location, "analysis": None})
+            locations.append({"location": item.location, "analysis": None, "mixed": item.mixed})
             continue
         locations.append(
             {
@@ -25,6 +25,9 @@ def locations_context(analyses: list[LocationAnalysis]) -> list[dict]:
                 "hour_chart": hour_chart(item.analysis, item.location.name),
                 "weekday_chart": weekday_chart(item.analysis, item.location.name),
                 "basis": presentation.BASIS[item.analysis.basis],
+                "basis_first": item.basis_first,
+                "basis_last": item.basis_last,
+                "basis_days": item.basis_days,
                 "quiet": [
                     (
                         presentation.show("cuts", ((slot.weekday, slot.opens, slot.closes),)),

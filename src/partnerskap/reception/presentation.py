@@ -55,6 +55,7 @@ ASSUMPTIONS = {
     "travel_hours_per_staff_per_open_day": _("Travel hours per person per open day"),
     "period": _("Period"),
     "closed_dates": _("Closed dates"),
+    "observed_days": _("Days with registered visits"),
     "visits": _("Visits in walk-in hours"),
     "visits_outside": _("Visits outside walk-in hours"),
     "visit_minutes": _("Minutes with visitors"),

@@ -158,18 +158,29 @@ def core_location(location: Location) -> core.Location:
 
 @dataclass(frozen=True)
 class LocationAnalysis:
-    """A location's analysis for a period, or None where nothing was counted there."""
+    """A location's analysis for a period, or None where nothing was counted there.
+
+    ``basis_first``/``basis_last`` and ``basis_days`` say which days the figures rest on: the
+    days with registered visits, or the span of the counted totals. ``mixed`` holds the spans of
+    registrations and of totals when both fall in the period (then there is no analysis: the two
+    are never added together; decision 0018)."""
 
     location: Location
     analysis: core.Analysis | None
     period: core.Period
+    basis_first: date | None = None
+    basis_last: date | None = None
+    basis_days: int = 0
+    mixed: tuple[tuple[date, date], tuple[date, date]] | None = None
 
 
 def analyse_locations(
     locations: list[Location], first_day: date, last_day: date
 ) -> list[LocationAnalysis]:
-    """Each location over [first_day, last_day]: from its registered visits where there are
-    any, else from the counted totals inside the period (two queries for all locations)."""
+    """Each location over [first_day, last_day], from the days actually observed there: the days
+    with registered visits, or the counted totals that overlap the period (over their own span).
+    A location without either in the period has no analysis ("not counted"), and one with both
+    has none either (two queries for all locations)."""
     period = core.Period(first_day, last_day)
     ids = [loc.pk for loc in locations]
     visits: dict[int, list[core.Visit]] = defaultdict(list)
@@ -179,24 +190,40 @@ def analyse_locations(
         visits[location_id].append(core.Visit(day, arrival.replace(second=0), minutes))
     totals: dict[int, list[CountedTotals]] = defaultdict(list)
     for row in CountedTotals.objects.filter(
-        location_id__in=ids, first_day__gte=first_day, last_day__lte=last_day
-    ):
+        location_id__in=ids, first_day__lte=last_day, last_day__gte=first_day
+    ).order_by("first_day"):
         totals[row.location_id].append(row)
     out = []
     for location in locations:
         shape = core_location(location)
-        result: core.Analysis | None = None
-        if visits[location.pk] or not totals[location.pk]:
-            result = core.analyse_registrations(shape, period, visits[location.pk])
-            if not visits[location.pk] and not shape.opening_hours:
-                result = None
+        registered, counted = visits[location.pk], totals[location.pk]
+        if registered:
+            days = frozenset(v.day for v in registered)
+            span = (min(days), max(days))
+        if counted:
+            counted_span = (counted[0].first_day, max(r.last_day for r in counted))
+        if registered and counted:
+            out.append(LocationAnalysis(location, None, period, mixed=(span, counted_span)))
+        elif registered:
+            observed = core.Period(*span, observed=days)
+            result = core.analyse_registrations(shape, observed, registered)
+            out.append(LocationAnalysis(location, result, observed, *span, len(days)))
+        elif counted:
+            summed = _sum_totals(counted)
+            result = core.analyse_totals(shape, summed)
+            out.append(
+                LocationAnalysis(
+                    location, result, core.Period(*counted_span), *counted_span,
+                    summed.days_observed,
+                )
+            )  # fmt: skip
         else:
-            result = core.analyse_totals(shape, _sum_totals(totals[location.pk]))
-        out.append(LocationAnalysis(location, result, period))
+            out.append(LocationAnalysis(location, None, period))
     return out
 
 
 def _sum_totals(rows: list[CountedTotals]) -> core.VisitTotals:
+    """Totals of several spans at one location; the spans never overlap (totals_add refuses)."""
     hours = [r.opening_hours for r in rows]
     return core.VisitTotals(
         days_observed=sum(r.days_observed for r in rows),
