@@ -3,9 +3,11 @@
 Hypothesis draws two months of counts for the Ørland office and five other offices of its
 county (the county's own figure is the sum of its offices, as the source's is). The real county
 page and API (both months), the office's overview page (over time and against its county and the
-country), the period comparison page and the API routes are rendered; every count they show is
-put into one union, and suppression.recoverable checks that no hidden count of the county table
-(cells, the offices' sum and the county's figure) is determined by that union.
+country), the period comparison page, the API routes and a status report's figure blocks are
+rendered; every count they show is put into one union, and suppression.recoverable checks that
+no hidden count of the county table (cells, the offices' sum and the county's figure) is
+determined by that union, that no shown count is small, and that no share or change is shown
+without its inputs.
 """
 
 import html as html_lib
@@ -18,8 +20,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from partnerskap.figures import catalogue
-from partnerskap.figures.models import Indicator, Level, Observation, PeriodKind
+from partnerskap.figures import catalogue, services
+from partnerskap.figures.models import Comparison, Indicator, Level, Observation, PeriodKind
 from partnerskap.figures.periods import Period
 from partnerskap.figures.suppression import SUPPRESSED, lines, recoverable
 from partnerskap.registry.models import Office
@@ -249,6 +251,42 @@ def test_nothing_hidden_recoverable_from_every_view_together(
         union.see(0, 0, code, before)
         union.see(1, 0, code, after)
         changes.append({"indicator": code, "change": change, "per_cent": per_cent})
+    # a status report's figure blocks: each count in both months, against the areas and compared
+    report = services.report_create(actor=world.nav_leader, partnership=world.orland, title="S")
+    kinds = []
+    for code in CODES:
+        indicator = Indicator.objects.get(code=code)
+        for period_text, comparison in (
+            (MONTHS[0].code, Comparison.NONE),
+            (MONTHS[1].code, Comparison.NONE),
+            (MONTHS[1].code, Comparison.AREAS),
+            (MONTHS[1].code, Comparison.PREVIOUS),
+        ):
+            services.block_add(
+                actor=world.nav_leader,
+                report=report,
+                section_kind="users",
+                indicator=indicator,
+                period_text=period_text,
+                comparison=comparison,
+                compare_period_text=MONTHS[0].code,
+            )
+            kinds.append((code, comparison))
+    sections = client.get(f"/api/v1/status-reports/{report.pk}").json()["sections"]
+    blocks = [block for section in sections for block in section["blocks"]]
+    assert len(blocks) == len(kinds)
+    for (code, comparison), block in zip(kinds, blocks, strict=True):
+        if comparison == Comparison.PREVIOUS:
+            before, after, change, per_cent = block["rows"][0]
+            union.see(0, 0, code, before)
+            union.see(1, 0, code, after)
+            changes.append({"indicator": code, "change": change, "per_cent": per_cent})
+            continue
+        for label, text in block["rows"]:
+            if label in month_labels:
+                union.see(month_labels[label], 0, code, text)
+            elif label in ("NAV Ørland", str(world.county.name)):
+                union.see(1, 0 if label == "NAV Ørland" else TOTAL, code, text)
     union.check(n)
     for values, month, row in shares:
         _needs_both(values, union, month, row)
