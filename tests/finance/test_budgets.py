@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
 from partnerskap.finance import services
@@ -227,3 +228,26 @@ def test_more_than_1000_accounts_are_refused(world, budget):
     assert caught.value.messages == [
         "alt.csv har 1001 kontolinjer; et budsjett kan ha høyst 1000. Ingenting ble importert."
     ]
+
+
+def test_a_report_for_another_year_is_refused_with_file_and_cell(client, world):
+    budget_2019 = services.budget_create(
+        actor=world.nav_leader, partnership=world.orland, name="Prosjekt 2019", year=2019
+    )
+    client.force_login(world.nav_leader)
+    response = _upload(client, budget_2019, "nordland.csv", CSV)
+    assert response.status_code == 400
+    assert (
+        "nordland.csv, rad 1, kolonne A: rapporten gjelder NOV-18, men budsjettet gjelder 2019."
+        in plain(response.content.decode())
+    )
+    # Committing directly (the API's second step) is refused the same way.
+    with pytest.raises(ValidationError):
+        services.budget_import_commit(
+            actor=world.nav_leader,
+            budget=budget_2019,
+            revision=None,
+            filename="nordland.xlsx",
+            content=XLSX,
+        )
+    assert not BudgetLine.objects.exists() and not BudgetImport.objects.exists()

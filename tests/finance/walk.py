@@ -96,7 +96,7 @@ def build(world) -> AppWalk:
     )
     period.refresh_from_db()
     budget = services.budget_create(
-        actor=leader, partnership=world.orland, name="Driftsbudsjett", year=2026
+        actor=leader, partnership=world.orland, name="Driftsbudsjett", year=2018
     )
     services.budget_import_commit(
         actor=leader,

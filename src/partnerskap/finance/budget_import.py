@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from . import budget as arithmetic
 
@@ -102,9 +103,40 @@ class ParsedReport:
     sha256: str
     period_name: str = ""
     months: int | None = None
+    # Where "Period name:…" stands: (row, column), numbered as a spreadsheet numbers them
+    period_at: tuple[int, int] | None = None
     lines: list[ParsedLine] = field(default_factory=list)
     # The report's own group sums: (row, group, amounts by column)
     sums: list[tuple[int, str, dict[str, Decimal | None]]] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        """The year of the report's period ("NOV-18" → 2018), if the report names one."""
+        if not self.period_name:
+            return None
+        digits = self.period_name.rsplit("-", 1)[-1]
+        return int(digits) + 2000 if len(digits) == 2 else int(digits)
+
+    def check_year(self, year: int) -> None:
+        """Refuse a report whose period is in another year than the budget's."""
+        if self.year is None or self.year == year or self.period_at is None:
+            return
+        row, column = self.period_at
+        raise ValidationError(
+            _(
+                "%(file)s, row %(row)s, column %(column)s: the report is for %(period)s, but "
+                "the budget is for %(year)s. Nothing was imported; choose the budget for "
+                "%(report_year)s or the report for %(year)s."
+            )
+            % {
+                "file": self.filename,
+                "row": row,
+                "column": get_column_letter(column),
+                "period": self.period_name,
+                "year": year,
+                "report_year": self.year,
+            }
+        )
 
     def differences(self) -> list[Difference]:
         """Where a group sum in the file differs from the sum of the group's lines."""
@@ -188,11 +220,12 @@ def parse_report(filename: str, content: bytes) -> ParsedReport:
         if _norm(REQUIRED["spend_to_date"]) in cells:
             header_at = index
             break
-        for cell in row:
+        for column, cell in enumerate(row, start=1):
             match = PERIOD.search(str(cell or ""))
             if match:
                 report.period_name = f"{match.group(1).upper()}-{match.group(2)}"
                 report.months = MONTHS.get(match.group(1).upper())
+                report.period_at = (index + 1, column)
     if header_at is None:
         raise ValidationError(
             _(

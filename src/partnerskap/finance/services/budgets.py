@@ -52,6 +52,7 @@ def budget_update(*, actor: User, budget: Budget, revision: int | None, **fields
 def budget_import_preview(*, budget: Budget, filename: str, content: bytes) -> ParsedReport:
     """The lines the file would give, or a ValidationError; nothing is saved."""
     report = parse_report(filename, content)
+    report.check_year(budget.year)
     earlier = BudgetImport.objects.filter(budget=budget, sha256=report.sha256).first()
     if earlier is not None:
         raise ValidationError(
