@@ -101,12 +101,26 @@ def test_host_partnership_pages_pass_axe(page: Page, demo_data: None) -> None:
     visit(page, reverse("finance:agreement_list", args=[salten.pk]))
     follow(page, "Driftsavtale for NAV Indre Salten")
     follow(page, "2026")
+    period_url = page.url
     split = plain(page.locator("#member-split").inner_text())
     assert "Fauske" in split and "Hamarøy" in split
+    # FTE is the key: one more FTE for Fauske moves the split; the percentages stay at 100.
     follow(page, nb("Change the members' key"))
-    page.get_by_label("Prosent for Fauske").fill("50")
+    fte = page.get_by_label("Årsverk for Fauske")
+    before = fte.input_value()
+    fte.fill("10,6")
     submit(page, nb("Save"))
-    assert page.url.endswith("/")  # saved: FTE is the key, so the percentages need not add up
+    assert page.url == period_url
+    expect(page.get_by_role("main")).to_contain_text(
+        nb("The member municipalities' key was saved.")
+    )
+    assert plain(page.locator("#member-split").inner_text()) != split
+    # Put the demo's key back, so the data stays as the demo has it.
+    follow(page, nb("Change the members' key"))
+    page.get_by_label("Årsverk for Fauske").fill(before)
+    submit(page, nb("Save"))
+    assert page.url == period_url
+    assert plain(page.locator("#member-split").inner_text()) == split
     follow(page, nb("Change FTEs and costs"))
     follow(page, nb("Cancel"))
     visit(page, reverse("finance:budget_list", args=[salten.pk]))
