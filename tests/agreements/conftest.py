@@ -6,7 +6,6 @@ import io
 import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from partnerskap.agreements import services
 from partnerskap.agreements.models import Agreement, AttachmentKind
@@ -26,7 +25,7 @@ FILLED = {
     "individniva": "samtaler med hver bruker om egen plan",
     "systemniva": "brukerråd to ganger i året",
     "samarbeidsavtaler": "avtalen med helsetjenesten om oppfølging",
-    "gyldig_fra": "2027-01-01",
+    "gyldig_fra": "2026-01-01",
     "gyldig_til": "2030-12-31",
 }
 
@@ -48,8 +47,9 @@ def agreement(world) -> Agreement:
     return services.agreement_create(actor=world.nav_leader, partnership=world.orland)
 
 
-def complete(agreement: Agreement, actor) -> Agreement:
-    """Fill every blank, answer every question and attach both required files."""
+def complete(agreement: Agreement, actor, start: datetime.date | None = None) -> Agreement:
+    """Fill every blank, answer every question and attach both required files; `start` is
+    the period's first day written in the agreement (default FILLED's)."""
     agreement.refresh_from_db()
     answers = {
         q["id"]: "Ja, avklart i partnerskapsmøtet."
@@ -57,7 +57,11 @@ def complete(agreement: Agreement, actor) -> Agreement:
         for q in s["questions"]
     }
     agreement = services.agreement_fill(
-        actor=actor, agreement=agreement, revision=None, values=FILLED, answers=answers
+        actor=actor,
+        agreement=agreement,
+        revision=None,
+        values={**FILLED, **({"gyldig_fra": start.isoformat()} if start else {})},
+        answers=answers,
     )
     services.attachment_add(
         actor=actor,
@@ -76,8 +80,8 @@ def complete(agreement: Agreement, actor) -> Agreement:
     return agreement
 
 
-def signed(agreement: Agreement, world) -> Agreement:
-    complete(agreement, world.nav_leader)
+def signed(agreement: Agreement, world, start: datetime.date | None = None) -> Agreement:
+    complete(agreement, world.nav_leader, start)
     services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
     services.agreement_sign(
         actor=world.municipal_owner, agreement=agreement, side="municipality", signed_as="Ordfører"
@@ -90,11 +94,11 @@ def signed(agreement: Agreement, world) -> Agreement:
 
 
 def in_force(agreement: Agreement, world, start: datetime.date | None = None) -> Agreement:
-    signed(agreement, world)
+    signed(agreement, world, start)
     return services.agreement_put_in_force(
         actor=world.nav_leader,
         agreement=agreement,
-        valid_from=start or timezone.localdate(),
+        valid_from=start or datetime.date.fromisoformat(FILLED["gyldig_fra"]),
     )
 
 

@@ -1,6 +1,7 @@
 """Defects a reviewer found, each with the test that fails without its fix."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from partnerskap.agreements import services
 
-from .conftest import complete
+from .conftest import complete, in_force, signed
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +93,56 @@ def test_api_refuses_to_rewrite_an_answer_after_agreed(world, client, agreement)
     assert page.status_code == 200
     answer_url = reverse("agreements:comment_answer", args=[comment.pk])
     assert answer_url not in page.content.decode()
+
+
+# 3. The period is the one written in the agreement: prefilled, checked, never in the future.
+
+
+def test_in_force_form_is_prefilled_from_the_period_blanks(world, client, agreement):
+    signed(agreement, world)
+    login(client, world.nav_leader)
+    page = client.get(reverse("agreements:agreement_in_force", args=[agreement.pk]))
+    html = page.content.decode()
+    assert 'value="2026-01-01"' in html or "01.01.2026" in html
+    assert 'value="2030-12-31"' in html or "31.12.2030" in html
+
+
+def test_in_force_refuses_a_period_other_than_the_signed_one(world, client, agreement):
+    signed(agreement, world)
+    with pytest.raises(ValidationError, match=re.escape("01.01.2026")):
+        services.agreement_put_in_force(
+            actor=world.nav_leader, agreement=agreement, valid_from=datetime.date(2025, 6, 1)
+        )
+    login(client, world.nav_leader)
+    response = client.post(
+        f"/api/v1/agreements/{agreement.pk}/in-force",
+        {"valid_from": "2026-01-01", "valid_to": "2029-12-31"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422, response.content
+    assert "31.12.2030" in response.content.decode()
+    # Without dates, the signed period is used.
+    response = client.post(
+        f"/api/v1/agreements/{agreement.pk}/in-force", {}, content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    agreement.refresh_from_db()
+    assert (agreement.valid_from, agreement.valid_to) == (
+        datetime.date(2026, 1, 1),
+        datetime.date(2030, 12, 31),
+    )
+
+
+def test_future_start_is_refused_and_the_old_agreement_stays_in_force(world):
+    first = services.agreement_create(actor=world.nav_leader, partnership=world.orland)
+    in_force(first, world, datetime.date(2024, 1, 1))
+    start = timezone.localdate() + datetime.timedelta(days=40)
+    second = signed(
+        services.agreement_create(actor=world.nav_leader, partnership=world.orland), world, start
+    )
+    with pytest.raises(ValidationError, match=re.escape(start.strftime("%d.%m.%Y"))):
+        services.agreement_put_in_force(actor=world.nav_leader, agreement=second)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == "in_force"
+    assert second.status == "signed"

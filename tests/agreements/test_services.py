@@ -180,11 +180,11 @@ def test_new_agreement_in_force_replaces_the_old_in_one_transaction(world):
     first = services.agreement_create(actor=world.nav_leader, partnership=world.orland)
     in_force(first, world, datetime.date(2024, 1, 1))
     second = services.agreement_create(actor=world.nav_leader, partnership=world.orland)
-    in_force(second, world, datetime.date(2027, 1, 1))
+    in_force(second, world, datetime.date(2026, 1, 1))
     first.refresh_from_db()
     assert first.status == AgreementStatus.REPLACED
     assert first.replaced_by == second
-    assert first.valid_to == datetime.date(2027, 1, 1)
+    assert first.valid_to == datetime.date(2026, 1, 1)
     assert Agreement.objects.filter(status=AgreementStatus.IN_FORCE).get() == second
 
 

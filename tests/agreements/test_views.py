@@ -112,7 +112,7 @@ def test_second_in_force_through_the_page_replaces_the_first(world, client):
     login(client, world.nav_leader)
     response = client.post(
         reverse("agreements:agreement_in_force", args=[second.pk]),
-        {"revision": second.revision, "valid_from": "2027-01-01"},
+        {"revision": second.revision, "valid_from": "2026-01-01"},
     )
     assert response.status_code == 302
     first.refresh_from_db()
@@ -129,7 +129,7 @@ def test_second_in_force_through_the_api_replaces_the_first(world, client):
     login(client, world.nav_leader)
     response = client.post(
         f"/api/v1/agreements/{second.pk}/in-force",
-        {"valid_from": "2027-01-01"},
+        {"valid_from": "2026-01-01"},
         content_type="application/json",
     )
     assert response.status_code == 200, response.content

@@ -9,7 +9,7 @@ from partnerskap.agreements import services
 from partnerskap.agreements.models import AttachmentKind
 
 from ..access_rules import ADMINS, EDIT, EVERY_SIGNED_IN, INTERNAL, READ, AppWalk, Rule
-from .conftest import PDF_BYTES, complete
+from .conftest import FILLED, PDF_BYTES, complete
 
 # Ørland's own agreement text and hearing: no outsider may see any of it.
 SECRET_VALUES = "Havbris og kystkraft i Ørland"
@@ -163,7 +163,7 @@ def build(world) -> AppWalk:
             "POST /api/v1/agreements/{agreement_id}/agree": {},
             "POST /api/v1/agreements/{signing_agreement_id}/signatures": {"signed_as": "Eier"},
             "POST /api/v1/agreements/{in_force_agreement_id}/in-force": {
-                "valid_from": timezone.localdate().isoformat()
+                "valid_from": FILLED["gyldig_fra"]
             },
         },
         markers=[SECRET_VALUES, SECRET_COMMENT, SECRET_TITLE],

@@ -177,7 +177,7 @@ class SignIn(Schema):
 
 class InForceIn(Schema):
     revision: int | None = None
-    valid_from: date
+    valid_from: date | None = None
     valid_to: date | None = None
 
 

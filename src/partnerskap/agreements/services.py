@@ -561,21 +561,74 @@ def agreement_sign(
     return signature
 
 
+def period_blanks(agreement: Agreement) -> dict[str, dict]:
+    """The template's blanks marking the period's start ("from") and end ("to"), if any."""
+    return {b["period"]: b for b in agreement.template.structure["blanks"] if b.get("period")}
+
+
+def agreed_period(agreement: Agreement) -> dict[str, datetime.date | None]:
+    """The period as written in the agreement's blanks (what the DOCX and PDF print)."""
+    period: dict[str, datetime.date | None] = {"from": None, "to": None}
+    for end, blank in period_blanks(agreement).items():
+        value = agreement.values.get(blank["id"])
+        period[end] = datetime.date.fromisoformat(value) if value else None
+    return period
+
+
+def _check_period(
+    agreement: Agreement, valid_from: datetime.date | None, valid_to: datetime.date | None
+) -> tuple[datetime.date, datetime.date | None]:
+    """The period to put in force: the agreed text's, and never one that contradicts it."""
+    written = agreed_period(agreement)
+    blanks = period_blanks(agreement)
+    chosen = {"from": valid_from or written["from"], "to": valid_to or written["to"]}
+    for end, field in (("from", "valid_from"), ("to", "valid_to")):
+        if written[end] and chosen[end] != written[end]:
+            raise ValidationError(
+                {
+                    field: _(
+                        "The signed agreement says %(label)s %(written)s; the date here must be "
+                        "the same, not %(given)s."
+                    )
+                    % {
+                        "label": blanks[end]["label"],
+                        "written": written[end].strftime("%d.%m.%Y"),
+                        "given": chosen[end].strftime("%d.%m.%Y"),
+                    }
+                }
+            )
+    if chosen["from"] is None:
+        raise ValidationError({"valid_from": _("Give the date the agreement is in force from.")})
+    if chosen["from"] > timezone.localdate():
+        raise ValidationError(
+            {
+                "valid_from": _(
+                    "The agreement starts %(date)s: put it in force on that day, not before, "
+                    "so that the agreement in force until then stays in force."
+                )
+                % {"date": chosen["from"].strftime("%d.%m.%Y")}
+            }
+        )
+    return chosen["from"], chosen["to"]
+
+
 @transaction.atomic
 def agreement_put_in_force(
     *,
     actor: User,
     agreement: Agreement,
-    valid_from: datetime.date,
+    valid_from: datetime.date | None = None,
     valid_to: datetime.date | None = None,
     revision: int | None = None,
 ) -> Agreement:
     """Put a signed agreement in force; the one in force before it is replaced in the same
-    transaction. The database refuses two in force (constraint agreement_one_in_force)."""
+    transaction. The database refuses two in force (constraint agreement_one_in_force).
+    The period is the one written in the agreement's period blanks (decision 0008)."""
     _require_change(actor, agreement.partnership_id)
     fresh = _lock(agreement, revision)
     if fresh.status != AgreementStatus.SIGNED:
         raise ValidationError(_("Only an agreement signed by both owners can be put in force."))
+    valid_from, valid_to = _check_period(fresh, valid_from, valid_to)
     if valid_to and valid_to <= valid_from:
         raise ValidationError({"valid_to": _("The period must end after it starts.")})
     previous = list(

@@ -41,6 +41,8 @@ PREFILLS = (
     "leader_terms",
 )
 ALTERNATIVES = ("single", "host")
+# A date blank can hold the start or the end of the agreement's period (key `period`).
+PERIODS = ("from", "to")
 MARKER = re.compile(r"\[\[([^\[\]]*)\]\]")
 BLANK_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 SHIPPED = Path(__file__).parent / "data" / "partnerskapsavtale-3.0.yaml"
@@ -143,6 +145,13 @@ def _blanks(raw: object, problems: _Problems) -> list[dict]:
                 _("The blank “%(id)s” is prefilled from the unknown source “%(source)s”.")
                 % {"id": blank_id, "source": prefill},
             )
+        period = _text(item.get("period"))
+        if period and (period not in PERIODS or kind != "date"):
+            problems.add(
+                line,
+                _("The blank “%(id)s” can only mark the period as a date blank, with from or to.")
+                % {"id": blank_id},
+            )
         seen.add(blank_id)
         blanks.append(
             {
@@ -151,8 +160,13 @@ def _blanks(raw: object, problems: _Problems) -> list[dict]:
                 "label": _text(item.get("label")) or blank_id,
                 "required": item.get("required", True) is not False,
                 "prefill": prefill,
+                "period": period,
             }
         )
+    if [b["period"] for b in blanks].count("from") > 1 or [b["period"] for b in blanks].count(
+        "to"
+    ) > 1:
+        problems.add(None, _("Only one blank can mark the start and one the end of the period."))
     return blanks
 
 

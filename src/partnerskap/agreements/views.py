@@ -351,7 +351,15 @@ def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_in_force(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
-    form = InForceForm(_posted(request), initial={"revision": agreement.revision})
+    period = services.agreed_period(agreement)
+    form = InForceForm(
+        _posted(request),
+        initial={
+            "revision": agreement.revision,
+            "valid_from": period["from"],
+            "valid_to": period["to"],
+        },
+    )
     return _step(
         request,
         agreement,
