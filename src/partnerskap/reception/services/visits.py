@@ -1,6 +1,6 @@
 """Registering visits one by one (the counter page and the API) and counted totals."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -89,28 +89,45 @@ def totals_add(
     opening_hours: Decimal | None = None,
     note: str = "",
 ) -> CountedTotals:
-    """Totals counted where visits were not registered one by one."""
+    """Totals counted where visits were not registered one by one. Refused: a span that
+    overlaps other totals at the location (they would be added twice), more open days than the
+    span has open weekdays, and more minutes with visitors than the staff on duty had."""
     if last_day < first_day:
         raise ValidationError({"last_day": _("The last day must not be before the first day.")})
-    span = (last_day - first_day).days + 1
-    if days_observed > span:
-        raise ValidationError(
-            {
-                "days_observed": _(
-                    "%(days)s open days do not fit in the %(span)s days from the first to the "
-                    "last day."
-                )
-                % {"days": days_observed, "span": span}
-            }
-        )
     if days_observed == 0:
         raise ValidationError({"days_observed": _("There must be at least one open day.")})
-    if opening_hours is None and not location.hours.exists():
+    hours = list(location.hours.all())
+    if opening_hours is None and not hours:
         raise ValidationError(
             {
                 "opening_hours": _(
                     "The location has no walk-in hours: give the opening hours in all."
                 )
+            }
+        )
+    _check_days_observed(location, hours, first_day, last_day, days_observed)
+    _check_minutes_with_visitors(
+        location, hours, days_observed, minutes_with_visitors, opening_hours
+    )
+    clash = (
+        CountedTotals.objects.filter(
+            location=location, first_day__lte=last_day, last_day__gte=first_day
+        )
+        .order_by("first_day")
+        .first()
+    )
+    if clash is not None:
+        raise ValidationError(
+            {
+                "first_day": _(
+                    "%(place)s already has counted totals from %(first)s to %(last)s; totals "
+                    "for overlapping days would be counted twice."
+                )
+                % {
+                    "place": location.name,
+                    "first": f"{clash.first_day:%d.%m.%Y}",
+                    "last": f"{clash.last_day:%d.%m.%Y}",
+                }
             }
         )
     row = CountedTotals(
@@ -127,3 +144,66 @@ def totals_add(
     row._history_user = actor  # type: ignore[attr-defined]
     row.save()
     return row
+
+
+def _check_days_observed(
+    location: Location, hours: list, first_day: date, last_day: date, days_observed: int
+) -> None:
+    """The open days counted fit in the span: every day, or only the location's open weekdays
+    when it has walk-in hours."""
+    days = [first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1)]
+    weekdays = {h.weekday for h in hours}
+    span = len(days)
+    if weekdays:
+        span = sum(1 for day in days if day.weekday() in weekdays)
+    if days_observed > span:
+        raise ValidationError(
+            {
+                "days_observed": _(
+                    "Open days counted: %(days)s open days do not fit in the %(span)s days "
+                    "%(place)s is open for walk-ins from %(first)s to %(last)s."
+                )
+                % {
+                    "days": days_observed,
+                    "span": span,
+                    "place": location.name,
+                    "first": f"{first_day:%d.%m.%Y}",
+                    "last": f"{last_day:%d.%m.%Y}",
+                }
+            }
+        )
+
+
+def _check_minutes_with_visitors(
+    location: Location,
+    hours: list,
+    days_observed: int,
+    minutes: int,
+    opening_hours: Decimal | None,
+) -> None:
+    """Minutes with visitors are staff minutes: at most the staff on duty times the minutes
+    open on the days counted."""
+    if opening_hours is not None:
+        open_minutes = Decimal(opening_hours) * 60
+    else:
+        weekly = sum(
+            (h.closes.hour * 60 + h.closes.minute) - (h.opens.hour * 60 + h.opens.minute)
+            for h in hours
+        )
+        open_minutes = Decimal(weekly) / len({h.weekday for h in hours}) * days_observed
+    capacity = open_minutes * location.staff_on_duty
+    if minutes > capacity:
+        raise ValidationError(
+            {
+                "minutes_with_visitors": _(
+                    "Minutes with visitors: %(minutes)s minutes is more than the %(capacity)s "
+                    "staff minutes on duty (%(staff)s staff over %(open)s minutes open)."
+                )
+                % {
+                    "minutes": minutes,
+                    "capacity": int(capacity),
+                    "staff": location.staff_on_duty,
+                    "open": int(open_minutes),
+                }
+            }
+        )
