@@ -257,3 +257,28 @@ def test_no_code_like_formula_reaches_the_page_pdf_or_xlsx(client, world, salten
         assert not [f for f in formulas if f in shown], [f for f in formulas if f in shown]
         assert not code.search(shown), code.search(shown)
         assert "Den eksakte andelen rundet ned til hele øre" in shown
+
+
+def test_the_xlsx_total_row_has_the_special_services_too(client, world, period):
+    from partnerskap.finance import services
+
+    services.special_service_add(
+        actor=world.nav_leader,
+        period=period,
+        name="Gjeldsrådgiving",
+        amount="12 500",
+        owner="state",
+    )
+    client.force_login(world.nav_leader)
+    book = load_workbook(
+        io.BytesIO(client.get(f"/driftsavtaler/perioder/{period.pk}/oppgjor.xlsx").content)
+    )
+    rows = list(book.active.iter_rows(values_only=True))
+    at = next(
+        i
+        for i, r in enumerate(rows)
+        if r[:4] == ("Eier", "Felles kostnader", "Særskilte tjenester", "Sum")
+    )
+    total = rows[at + 3]
+    assert total[0] == "Sum"
+    assert float(total[2]) == 12500 and float(total[3]) == 1012500

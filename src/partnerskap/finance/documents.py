@@ -65,7 +65,7 @@ def settlement_xlsx(result: PeriodSettlement) -> bytes:
     for owner in cs.Owner:
         s = result.settlement
         money([owner_name(owner), s.shared(owner), s.special(owner), s.owner_total(owner)], 2, 3, 4)
-    money([_("Total"), result.settlement.shared_total, None, result.total], 2, 4)
+    money([_("Total"), result.settlement.shared_total, result.special_total, result.total], 2, 3, 4)
 
     if result.members or result.member_problem:
         heading(_("The municipal share between the members (%(key)s)") % {"key": result.member_key})
