@@ -2,14 +2,18 @@
 
 import datetime
 import re
+import smtplib
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from partnerskap.agreements import services
+from partnerskap.agreements.models import ReminderSent
 
 from .conftest import complete, in_force, signed
 
@@ -146,3 +150,25 @@ def test_future_start_is_refused_and_the_old_agreement_stays_in_force(world):
     second.refresh_from_db()
     assert first.status == "in_force"
     assert second.status == "signed"
+
+
+# 4. A reminder is recorded only when it was sent, so a failed send is tried again.
+
+
+class FailingBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("the mail server is down")
+
+
+def test_reminder_that_failed_to_send_is_not_recorded_and_is_retried(world, settings):
+    world.nav_leader.email = "leder@orland.invalid"
+    world.nav_leader.save()
+    agreement = services.agreement_create(actor=world.nav_leader, partnership=world.orland)
+    in_force(agreement, world, datetime.date(2024, 3, 1))
+    settings.EMAIL_BACKEND = "tests.agreements.test_review_fixes.FailingBackend"
+    call_command("agreement_reminders", "--today", "2026-03-15")
+    assert not ReminderSent.objects.exists()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("agreement_reminders", "--today", "2026-03-15")
+    assert ReminderSent.objects.exists()
+    assert mail.outbox

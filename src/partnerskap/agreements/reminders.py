@@ -5,6 +5,7 @@ agreement, kind and due date, so running the command again sends nothing twice."
 
 import calendar
 import datetime
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from partnerskap.core.models import RoleKind
 from partnerskap.registry.models import Role
 
 from .models import Agreement, AgreementStatus, ReminderKind, ReminderSent
+
+logger = logging.getLogger(__name__)
 
 PERIOD_WARNING_DAYS = 90
 OWNER_ROLES = (RoleKind.NAV_LEADER, RoleKind.MUNICIPAL_OWNER, RoleKind.STATE_OWNER)
@@ -109,7 +112,9 @@ def _message(due: Due) -> tuple[str, str]:
 
 
 def send_reminders(today: datetime.date) -> list[ReminderSent]:
-    """Send what is due and not yet sent; record every reminder sent."""
+    """Send what is due and not yet sent; record every reminder sent. The record and the
+    e-mail share one transaction: if sending fails, nothing is recorded and the next run
+    tries again."""
     sent = []
     for due in due_reminders(today):
         if ReminderSent.objects.filter(
@@ -125,10 +130,13 @@ def send_reminders(today: datetime.date) -> list[ReminderSent]:
                     due=due.due,
                     recipients=", ".join(recipients),
                 )
+                if recipients:
+                    subject, body = _message(due)
+                    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
         except IntegrityError:
             continue  # another run recorded it first
-        if recipients:
-            subject, body = _message(due)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        except OSError:  # smtplib.SMTPException and connection errors
+            logger.exception("Reminder %s for agreement %s not sent", due.kind, due.agreement.pk)
+            continue
         sent.append(record)
     return sent
