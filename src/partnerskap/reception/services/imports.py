@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from partnerskap.core.models import User
 from partnerskap.registry.models import Office
 
-from ..models import ImportStatus, Location, Visit, VisitImport, VisitSource
+from ..models import CountedTotals, ImportStatus, Location, Visit, VisitImport, VisitSource
 from ..selectors import office_locations
-from .visits import MAX_MINUTES, is_within_hours
+from .visits import MAX_MINUTES, counted_twice_message, is_within_hours
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -190,6 +190,9 @@ def parse_visits(office: Office, name: str, content: bytes) -> Parsed:
         )
     header = [str(c or "").strip() for c in rows[0][1]]
     locations = {loc.name.lower(): loc for loc in office_locations(office)}
+    spans: dict[int, list[CountedTotals]] = {}
+    for totals in CountedTotals.objects.filter(location__office=office):
+        spans.setdefault(totals.location_id, []).append(totals)
     parsed = Parsed()
     for number, row in rows[1:]:
         cells = {key: (row[i] if i < len(row) else None) for key, i in columns.items()}
@@ -210,6 +213,13 @@ def parse_visits(office: Office, name: str, content: bytes) -> Parsed:
             )
             parsed.errors.append(RowError(number, header[columns["location"]], message))
         if len(values) < 3 or location is None:
+            continue
+        covering = [
+            t for t in spans.get(location.pk, []) if t.first_day <= values["day"] <= t.last_day
+        ]
+        if covering:
+            message = counted_twice_message(location, values["day"], covering[0])
+            parsed.errors.append(RowError(number, header[columns["day"]], message))
             continue
         outside = not is_within_hours(location, values["day"], values["arrival"])
         parsed.visits.append(ParsedVisit(number, location, outside=outside, **values))

@@ -29,6 +29,18 @@ def outside_hours_message(location: Location, day: date, arrival: time) -> str:
     ) % {"place": location.name, "time": f"{arrival:%H:%M}", "date": f"{day:%d.%m.%Y}"}
 
 
+def counted_twice_message(location: Location, day: date, totals: CountedTotals) -> str:
+    return _(
+        "%(place)s has counted totals from %(first)s to %(last)s; a visit on %(date)s would be "
+        "counted twice. Registrations and totals never cover the same days."
+    ) % {
+        "place": location.name,
+        "first": f"{totals.first_day:%d.%m.%Y}",
+        "last": f"{totals.last_day:%d.%m.%Y}",
+        "date": f"{day:%d.%m.%Y}",
+    }
+
+
 def check_minutes(minutes: int) -> None:
     if minutes < 0:
         raise ValidationError({"minutes": _("Minutes cannot be negative.")})
@@ -50,6 +62,11 @@ def visit_register(
     """One walk-in visit. A visit outside walk-in hours is refused unless the person confirms
     it (`keep_outside_hours`); it is then kept, marked, and counted separately."""
     check_minutes(minutes)
+    covering = CountedTotals.objects.filter(
+        location=location, first_day__lte=day, last_day__gte=day
+    ).first()
+    if covering is not None:
+        raise ValidationError({"day": counted_twice_message(location, day, covering)})
     arrival = arrival.replace(second=0, microsecond=0)
     outside = not is_within_hours(location, day, arrival)
     if outside and not keep_outside_hours:
@@ -127,6 +144,22 @@ def totals_add(
                     "place": location.name,
                     "first": f"{clash.first_day:%d.%m.%Y}",
                     "last": f"{clash.last_day:%d.%m.%Y}",
+                }
+            }
+        )
+    registered = Visit.objects.filter(location=location, day__range=(first_day, last_day)).count()
+    if registered:
+        raise ValidationError(
+            {
+                "first_day": _(
+                    "%(place)s has %(count)s visits registered one by one from %(first)s to "
+                    "%(last)s; totals for the same days would count them twice."
+                )
+                % {
+                    "place": location.name,
+                    "count": registered,
+                    "first": f"{first_day:%d.%m.%Y}",
+                    "last": f"{last_day:%d.%m.%Y}",
                 }
             }
         )
