@@ -172,3 +172,42 @@ def test_reminder_that_failed_to_send_is_not_recorded_and_is_retried(world, sett
     call_command("agreement_reminders", "--today", "2026-03-15")
     assert ReminderSent.objects.exists()
     assert mail.outbox
+
+
+# 5. The hearing e-mail links to the agreement with an absolute address.
+
+
+def test_hearing_mail_has_an_absolute_link_from_the_api(
+    world, client, agreement, django_capture_on_commit_callbacks
+):
+    world.municipal_owner.email = "kommunedirektor@orland.invalid"
+    world.municipal_owner.save()
+    login(client, world.nav_leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/api/v1/agreements/{agreement.pk}/hearing",
+            {"party_ids": [world.municipal_owner.pk], "deadline": in_a_week().isoformat()},
+            content_type="application/json",
+        )
+    assert response.status_code == 201, response.content
+    (message,) = mail.outbox
+    link = "http://testserver" + reverse("agreements:agreement_detail", args=[agreement.pk])
+    assert link in message.body
+
+
+def test_hearing_mail_from_a_service_uses_the_site_url(
+    world, agreement, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://partnerskap.example.no/"
+    world.municipal_owner.email = "kommunedirektor@orland.invalid"
+    world.municipal_owner.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hearing_start(
+            actor=world.nav_leader,
+            agreement=agreement,
+            parties=[world.municipal_owner],
+            deadline=in_a_week(),
+        )
+    (message,) = mail.outbox
+    path = reverse("agreements:agreement_detail", args=[agreement.pk])
+    assert f"https://partnerskap.example.no{path}" in message.body

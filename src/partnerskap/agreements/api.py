@@ -339,6 +339,7 @@ def hearing_start(request: HttpRequest, agreement_id: int, payload: HearingIn) -
         parties=people,
         deadline=payload.deadline,
         revision=payload.revision,
+        site_url=services.site_url(request),
     )
     return Status(201, _detail(agreement))
 

@@ -359,6 +359,7 @@ def hearing_start(
     deadline: datetime.date,
     revision: int | None = None,
     notify: bool = True,
+    site_url: str = "",
 ) -> Hearing:
     """Send the draft to named people with a deadline: the text sent is frozen as a version,
     and the parties are told by e-mail (`notify=False` for data loaded after the fact)."""
@@ -393,12 +394,29 @@ def hearing_start(
     fresh.status = AgreementStatus.HEARING
     _saved(agreement, fresh, actor)
     if notify:
-        transaction.on_commit(lambda: _notify_hearing(hearing.pk))
+        transaction.on_commit(lambda: _notify_hearing(hearing.pk, site_url))
     return hearing
 
 
-def _notify_hearing(hearing_id: int) -> int:
-    """Tell the parties the draft is out for hearing, with the deadline and the link."""
+def site_url(request=None) -> str:
+    """Where Partnerskap answers, for links in e-mail: the request's own address when there is
+    one, else the SITE_URL setting, else the first trusted origin or allowed host."""
+    from django.conf import settings
+
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    configured = getattr(settings, "SITE_URL", "") or next(
+        iter(getattr(settings, "CSRF_TRUSTED_ORIGINS", [])), ""
+    )
+    if configured:
+        return configured.rstrip("/")
+    hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")]
+    return f"https://{hosts[0]}" if hosts else "http://localhost:8000"
+
+
+def _notify_hearing(hearing_id: int, base_url: str = "") -> int:
+    """Tell the parties the draft is out for hearing, with the deadline and the link
+    (absolute: an e-mail has no page to be relative to)."""
     from django.conf import settings
     from django.core.mail import send_mail
     from django.urls import reverse
@@ -410,7 +428,8 @@ def _notify_hearing(hearing_id: int) -> int:
     values = {
         "title": hearing.agreement.title,
         "deadline": hearing.deadline.strftime("%d.%m.%Y"),
-        "path": reverse("agreements:agreement_detail", args=[hearing.agreement_id]),
+        "path": (base_url or site_url())
+        + reverse("agreements:agreement_detail", args=[hearing.agreement_id]),
     }
     return send_mail(
         _("Draft for hearing: %(title)s") % values,

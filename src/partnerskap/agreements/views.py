@@ -246,6 +246,7 @@ def hearing_start(request: HttpRequest, pk: int) -> HttpResponse:
             parties=form.cleaned_data["parties"],
             deadline=form.cleaned_data["deadline"],
             revision=form.cleaned_data["revision"],
+            site_url=services.site_url(request),
         ),
         title=_("Send the draft for hearing"),
         submit=_("Send for hearing"),
