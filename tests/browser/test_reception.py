@@ -6,9 +6,10 @@ builds the scenario "close Leksvik for walk-ins, Rissa open 12–14" and attache
 item of the next partnership meeting. Every page is checked with axe on the way.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from unittest import mock
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
@@ -19,6 +20,16 @@ from partnerskap.registry.models import Office
 from .conftest import check_a11y, follow, log_in, submit, visit
 
 SCENARIO = "Leksvik stengt for drop-in, Rissa åpent 12–14"
+
+
+def _clock(moment: datetime):
+    """Freeze the counter's clock (timezone.localtime() without arguments) at a moment."""
+    real = timezone.localtime
+
+    def localtime(value=None, timezone=None):
+        return moment if value is None else real(value, timezone)
+
+    return mock.patch("partnerskap.reception.views.visits.timezone.localtime", localtime)
 
 
 def nb(msgid: str) -> str:
@@ -61,14 +72,19 @@ def test_count_import_analyse_and_attach_a_scenario(
     submit(page, nb("Register the visit"))
     expect(page.get_by_role("main")).to_contain_text("7 minutter, kom kl. 11:20 den 31.03.2020")
 
-    # One tap for a visit that just ended; outside walk-in hours it asks first.
-    with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="5 minutter", exact=True).click()
-    check_a11y(page)
-    keep = page.get_by_role("main").get_by_role("button", name=nb("Keep it anyway"))
-    if keep.count():
+    # One tap for a visit that just ended; the clock stands at 16:00 on a Tuesday, outside
+    # Rissa's walk-in hours (11–14), so it asks first and keeps the visit only when confirmed.
+    with _clock(timezone.make_aware(datetime(2020, 3, 31, 16, 0))):
+        with page.expect_navigation():
+            page.get_by_role("main").get_by_role("button", name="5 minutter", exact=True).click()
+        check_a11y(page)
+        expect(page.get_by_role("main")).to_contain_text(
+            "Rissa er ikke åpent for oppmøte kl. 15:55"
+        )
+        assert Visit.objects.filter(location=rissa).count() == before + 1
         submit(page, nb("Keep it anyway"))
     expect(page.get_by_role("status").first).to_contain_text("Besøk registrert: 5 minutter")
+    assert Visit.objects.get(location=rissa, day=date(2020, 3, 31), arrival="15:55").outside_hours
     assert Visit.objects.filter(location=rissa).count() == before + 2
 
     # --- a month of visits from a file, checked before it is imported -----------------------

@@ -1,6 +1,7 @@
 """Properties through the models and selectors that feed the pages, the API and the charts."""
 
 from datetime import date, time, timedelta
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
@@ -34,9 +35,12 @@ visits = st.lists(
 )
 
 
-def _set_up(world, location, intervals, rows, staff: int) -> tuple[date, date]:
+def _set_up(
+    world, location, intervals, rows, staff: int, travellers: int = 0, travel: int = 0
+) -> tuple[date, date]:
     location.staff_on_duty = staff
-    location.travelling_staff = min(location.travelling_staff, staff)
+    location.travelling_staff = min(travellers, staff)
+    location.travel_hours = Decimal(travel) / 2
     location.save()
     services.location_hours_set(actor=world.nav_leader, location=location, hours=intervals)
     Visit.objects.filter(location=location).delete()
@@ -84,11 +88,13 @@ def test_idle_plus_with_visitors_is_on_duty_and_the_chart_sums_to_the_visits(
     kind=st.sampled_from(list(ChangeKind)),
     window=st.tuples(st.integers(8 * 60, 14 * 60), st.integers(30, 300)),
     weeks=st.integers(1, 52),
+    travellers=st.integers(1, 4),
+    half_hours=st.integers(1, 12),  # travel there and back: 0.5 to 6 hours per person a day
 )
 def test_savings_never_exceed_the_hours_on_duty(
-    world, locations, intervals, rows, staff, kind, window, weeks
+    world, locations, intervals, rows, staff, kind, window, weeks, travellers, half_hours
 ):
-    first, last = _set_up(world, locations.rissa, intervals, rows, staff)
+    first, last = _set_up(world, locations.rissa, intervals, rows, staff, travellers, half_hours)
     Scenario.objects.all().delete()
     scenario = services.scenario_create(
         actor=world.nav_leader,
@@ -115,4 +121,5 @@ def test_savings_never_exceed_the_hours_on_duty(
     (row,) = selectors.scenario_outcome(scenario).rows
     # Appointments may cost more than the hours saved, never the other way round.
     assert row.result.staff_hours_saved <= row.result.today.staff_hours_on_duty
+    assert row.result.today.travel_hours > 0  # someone travels: the bound below is real
     assert 0 <= row.result.travel_hours_saved <= row.result.today.travel_hours

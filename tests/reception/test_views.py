@@ -1,10 +1,12 @@
 """Reception pages: the seed's figures on the page, the counter, imports, scenarios, the PDF."""
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
+from unittest import mock
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from partnerskap.demo import reception as seed
 from partnerskap.meetings import services as meeting_services
@@ -175,17 +177,47 @@ def test_counter_tap_and_a_visit_outside_hours_kept_only_when_confirmed(client, 
     response = client.post(url, {"day": "2020-02-30", "arrival": "11:10", "minutes": "4"})
     assert response.status_code == 400
     assert "Dato: Oppgi en gyldig dato." in _text(response) or "gyldig dato" in _text(response)
-    # One tap: a visit that just ended; at any time of day it is either kept or asks first.
-    response = client.post(reverse("reception:counter", args=[locations.rissa.pk]), {"minutes": 5})
-    assert response.status_code in (302, 400)
-    if response.status_code == 400:
+    assert Visit.objects.count() == 1
+
+
+def _clock(moment: datetime):
+    """Freeze the counter's clock (timezone.localtime() without arguments) at a moment."""
+    real = timezone.localtime
+
+    def localtime(value=None, timezone=None):
+        return moment if value is None else real(value, timezone)
+
+    return mock.patch("partnerskap.reception.views.visits.timezone.localtime", localtime)
+
+
+def test_a_tap_inside_walk_in_hours_is_kept_at_once(client, world, locations):
+    client.force_login(world.nav_leader)
+    url = reverse("reception:counter", args=[locations.rissa.pk])
+    monday_noon = timezone.make_aware(datetime(2020, 1, 13, 12, 30))  # Rissa: Monday 11–14
+    with _clock(monday_noon):
+        response = client.post(url, {"minutes": 5})
+    assert response.status_code == 302
+    visit = Visit.objects.get()
+    assert (visit.day, visit.arrival, visit.outside_hours) == (
+        date(2020, 1, 13),
+        time(12, 25),
+        False,
+    )
+
+
+def test_a_tap_outside_walk_in_hours_asks_first_then_keeps_it_apart(client, world, locations):
+    client.force_login(world.nav_leader)
+    url = reverse("reception:counter", args=[locations.rissa.pk])
+    monday_evening = timezone.make_aware(datetime(2020, 1, 13, 16, 0))
+    with _clock(monday_evening):
+        response = client.post(url, {"minutes": 5})
+        assert response.status_code == 400
         assert "Behold likevel" in _text(response)
-        response = client.post(
-            reverse("reception:counter", args=[locations.rissa.pk]),
-            {"minutes": 5, "keep_outside_hours": "on"},
-        )
-        assert response.status_code == 302
-    assert Visit.objects.count() == 2
+        assert not Visit.objects.exists()
+        response = client.post(url, {"minutes": 5, "keep_outside_hours": "on"})
+    assert response.status_code == 302
+    visit = Visit.objects.get()
+    assert (visit.arrival, visit.outside_hours) == (time(15, 55), True)
 
 
 def test_counter_is_refused_to_a_reader_and_hidden_from_outsiders(client, world, locations):
@@ -324,7 +356,8 @@ def test_scenario_pdf_attached_to_a_meeting_item(client, world, reception, setti
 
 def test_attach_offers_only_items_the_person_runs(client, world, reception):
     scenario = _scenario(world)
-    Body.objects.all()  # no bodies: nothing to attach to
+    assert not Body.objects.exists()  # no meetings yet: nothing to attach to (the refusals of
+    # other partnerships', other bodies' and closed agendas' items: test_attach_targets.py)
     client.force_login(world.nav_leader)
     response = client.get(reverse("reception:scenario_attach", args=[scenario.pk]))
     assert "Det finnes ikke noe møte med åpen saksliste" in _text(response)
