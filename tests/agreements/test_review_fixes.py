@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerskap.agreements import services
-from partnerskap.agreements.models import ReminderSent
+from partnerskap.agreements.models import AgreementTemplate, ReminderSent
+from partnerskap.agreements.template_format import SHIPPED, parse_template
 
 from .conftest import complete, in_force, signed
 
@@ -211,3 +212,54 @@ def test_hearing_mail_from_a_service_uses_the_site_url(
     (message,) = mail.outbox
     path = reverse("agreements:agreement_detail", args=[agreement.pk])
     assert f"https://partnerskap.example.no{path}" in message.body
+
+
+# 6. Template typos are refused, naming the file and the line.
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, t in enumerate(text.splitlines(), start=1) if needle in t)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        (
+            "label: Andre lokale mål for samarbeidet, required: false}",
+            "label: Andre lokale mål for samarbeidet, requried: false}",
+            ["requried", "ukjent"],
+        ),
+        (
+            "label: Andre lokale mål for samarbeidet, required: false}",
+            'label: Andre lokale mål for samarbeidet, required: "nei"}',
+            ["required", "true eller false", "nei"],
+        ),
+    ],
+)
+def test_template_typos_in_blanks_are_refused_with_file_and_line(old, new, words):
+    text = SHIPPED.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new)
+    with pytest.raises(ValidationError) as caught:
+        services.template_load(actor=None, data=text, file_name="mal.yaml")
+    (message,) = caught.value.messages
+    assert f"mal.yaml, linje {_line_of(text, 'lokale_mal')}" in message
+    for word in words:
+        assert word in message
+    assert not AgreementTemplate.objects.exists()
+
+
+def test_template_typo_in_a_clause_names_the_section():
+    text = SHIPPED.read_text(encoding="utf-8").replace("optional: true", "optionl: true", 1)
+    with pytest.raises(ValidationError) as caught:
+        parse_template(text, "mal.yaml")
+    (message,) = caught.value.messages
+    assert "optionl" in message and "punkt" in message and "mal.yaml" in message
+
+
+def test_unquoted_version_is_refused_not_read_as_another_number():
+    text = SHIPPED.read_text(encoding="utf-8").replace('version: "3.0"', "version: 3.10")
+    with pytest.raises(ValidationError) as caught:
+        parse_template(text, "mal.yaml")
+    (message,) = caught.value.messages
+    assert "anførselstegn" in message and "mal.yaml" in message

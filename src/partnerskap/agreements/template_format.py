@@ -83,6 +83,40 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+# The keys each kind of mapping may have: anything else is a typo and refused.
+TOP_KEYS = ("name", "version", "description", "blanks", "sections")
+BLANK_KEYS = ("id", "type", "label", "required", "prefill", "period")
+SECTION_KEYS = ("number", "title", "guidance", "clauses", "questions")
+CLAUSE_KEYS = ("text", "alternative", "optional")
+
+
+def _unknown_keys(
+    item: dict, allowed: tuple[str, ...], problems: "_Problems", section: str | None = None
+) -> None:
+    for key in item:
+        if key != "__line__" and key not in allowed:
+            problems.add(
+                item["__line__"],
+                _("The key “%(key)s” is unknown here; use %(keys)s.")
+                % {"key": key, "keys": ", ".join(allowed)},
+                section,
+            )
+
+
+def _boolean(
+    item: dict, key: str, default: bool, problems: "_Problems", section: str | None = None
+) -> bool:
+    value = item.get(key, default)
+    if isinstance(value, bool):
+        return value
+    problems.add(
+        item["__line__"],
+        _("“%(key)s” must be true or false, not “%(value)s”.") % {"key": key, "value": value},
+        section,
+    )
+    return default
+
+
 def parse_template(data: str | bytes, file_name: str) -> dict:
     """The checked structure of a template file, or TemplateFileError listing every problem."""
     problems = _Problems(file_name)
@@ -95,15 +129,24 @@ def parse_template(data: str | bytes, file_name: str) -> dict:
     if not isinstance(raw, dict):
         problems.add(1, _("The file must be a mapping with name, version, blanks and sections."))
         raise TemplateFileError(problems.messages)
+    _unknown_keys(raw, TOP_KEYS, problems)
+    version = raw.get("version")
+    if version is not None and not isinstance(version, str):
+        problems.add(
+            raw["__line__"],
+            _('Write the version in quotes, for example version: "3.10" (not %(value)s).')
+            % {"value": version},
+        )
     structure = {
         "name": _text(raw.get("name")),
-        "version": _text(str(raw.get("version") or "")),
+        "version": _text(version),
         "description": _text(raw.get("description")),
         "blanks": _blanks(raw.get("blanks"), problems),
         "sections": [],
     }
     for key in ("name", "version"):
-        if not structure[key]:
+        already_reported = key == "version" and not isinstance(version, str | None)
+        if not structure[key] and not already_reported:
             problems.add(raw["__line__"], _("The template has no “%(key)s”.") % {"key": key})
     known = {blank["id"] for blank in structure["blanks"]}
     structure["sections"] = _sections(raw.get("sections"), known, problems, raw["__line__"])
@@ -122,6 +165,7 @@ def _blanks(raw: object, problems: _Problems) -> list[dict]:
         if not isinstance(item, dict):
             problems.add(None, _("Each blank must be a mapping with id, type and label."))
             continue
+        _unknown_keys(item, BLANK_KEYS, problems)
         line, blank_id = item["__line__"], _text(item.get("id"))
         kind = _text(item.get("type"))
         if not BLANK_ID.match(blank_id):
@@ -158,7 +202,7 @@ def _blanks(raw: object, problems: _Problems) -> list[dict]:
                 "id": blank_id,
                 "type": kind,
                 "label": _text(item.get("label")) or blank_id,
-                "required": item.get("required", True) is not False,
+                "required": _boolean(item, "required", True, problems),
                 "prefill": prefill,
                 "period": period,
             }
@@ -181,6 +225,7 @@ def _sections(raw: object, known: set[str], problems: _Problems, line: int) -> l
             continue
         number = _text(str(item.get("number") or ""))
         where = item["__line__"]
+        _unknown_keys(item, SECTION_KEYS, problems, number)
         if number not in SECTION_NUMBERS:
             problems.add(
                 where,
@@ -218,6 +263,7 @@ def _clauses(raw: object, number: str, known: set[str], problems: _Problems, lin
             problems.add(line, _("Clause %(n)s has no text.") % {"n": index}, number)
             continue
         where, text = item["__line__"], _text(item["text"])
+        _unknown_keys(item, CLAUSE_KEYS, problems, number)
         for blank_id in MARKER.findall(text):
             if blank_id not in known:
                 problems.add(
@@ -239,7 +285,7 @@ def _clauses(raw: object, number: str, known: set[str], problems: _Problems, lin
                 "id": f"{number}-{index}",
                 "text": text,
                 "alternative": alternative,
-                "optional": bool(item.get("optional", False)),
+                "optional": _boolean(item, "optional", False, problems, number),
             }
         )
     return clauses
