@@ -263,3 +263,27 @@ def test_unquoted_version_is_refused_not_read_as_another_number():
         parse_template(text, "mal.yaml")
     (message,) = caught.value.messages
     assert "anførselstegn" in message and "mal.yaml" in message
+
+
+# 7. The signature block finds the parties by their prefill source, not by blank ids.
+
+
+def test_signature_block_with_a_template_using_other_blank_ids(world, agreement):
+    from partnerskap.agreements.documents import signature_lines
+
+    text = (
+        SHIPPED.read_text(encoding="utf-8")
+        .replace('version: "3.0"', 'version: "3.0-andre-id"')
+        .replace("{id: kommune,", "{id: vertskommune,")
+        .replace("[[kommune]]", "[[vertskommune]]")
+        .replace("{id: fylke,", "{id: statlig_eier,")
+        .replace("[[fylke]]", "[[statlig_eier]]")
+    )
+    template = services.template_load(actor=world.admin, data=text, file_name="andre.yaml")
+    other = services.agreement_create(
+        actor=world.nav_leader, partnership=world.orland, template=template
+    )
+    municipality, state = signature_lines(other)
+    assert municipality.party == other.values["vertskommune"]
+    assert state.party == other.values["statlig_eier"]
+    assert other.values["vertskommune"] and other.values["statlig_eier"]

@@ -24,11 +24,22 @@ class SignatureLine:
     signed_at: str
 
 
+def _party(agreement: Agreement, source: str) -> str:
+    """A party's name: the blank the template prefills from `source` (whatever its id), else
+    the registry's value for the partnership."""
+    for blank in agreement.template.structure["blanks"]:
+        if blank.get("prefill") == source and agreement.values.get(blank["id"]):
+            return agreement.values[blank["id"]]
+    from .services import prefill
+
+    return prefill(agreement.partnership).get(source, "")
+
+
 def signature_lines(agreement: Agreement) -> list[SignatureLine]:
     """One line per owner: who signed, as what and when, or an empty line to sign on."""
     signed = {s.side: s for s in agreement.signatures.all()}
-    municipality = agreement.values.get("kommune") or _("The municipality")
-    county = agreement.values.get("fylke") or _("The state")
+    municipality = _party(agreement, "municipality") or _("The municipality")
+    county = _party(agreement, "county") or _("The state")
     parties = {SignatureSide.MUNICIPALITY: municipality, SignatureSide.STATE: county}
     lines = []
     for side in SignatureSide:
