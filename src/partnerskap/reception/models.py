@@ -113,6 +113,7 @@ class VisitSource(models.TextChoices):
 class ImportStatus(models.TextChoices):
     PREVIEW = "preview", _("Waiting for confirmation")
     DONE = "done", _("Imported")
+    WITHDRAWN = "withdrawn", _("Withdrawn: its visits were removed")
 
 
 class VisitImport(TimeStampedModel):
@@ -170,6 +171,9 @@ class Visit(models.Model):
     created_by = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="+", verbose_name=_("registered by")
     )
+    # Visits registered one at a time and removed ones leave a trace (who, when); bulk imports
+    # are traced by their VisitImport (decision 0016).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("visit")

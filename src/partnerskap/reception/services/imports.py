@@ -9,11 +9,12 @@ import csv
 import hashlib
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
@@ -236,6 +237,19 @@ def _refuse(parsed: Parsed, limit: int = 50) -> None:
         raise ImportRefused(messages)
 
 
+STALE_PREVIEW = timedelta(days=1)
+
+
+def discard_stale_previews() -> int:
+    """Previews nobody confirmed within a day are deleted (their files with them); returns how
+    many. Run on every new upload, so they never pile up."""
+    cutoff = timezone.now() - STALE_PREVIEW
+    deleted, _rows = VisitImport.objects.filter(
+        status=ImportStatus.PREVIEW, created_at__lt=cutoff, visits__isnull=True
+    ).delete()
+    return deleted
+
+
 @transaction.atomic
 def import_preview(*, actor: User, office: Office, file: File) -> tuple[VisitImport, Parsed]:
     """Check the whole file and keep it for confirmation; any bad row refuses all of it."""
@@ -244,6 +258,7 @@ def import_preview(*, actor: User, office: Office, file: File) -> tuple[VisitImp
         raise ImportRefused(
             [_("“%(name)s” is larger than 5 MB. Split it into smaller files.") % {"name": name}]
         )
+    discard_stale_previews()
     content = file.read()
     digest = hashlib.sha256(content).hexdigest()
     if VisitImport.objects.filter(office=office, sha256=digest, status=ImportStatus.DONE).exists():

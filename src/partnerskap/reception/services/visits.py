@@ -5,11 +5,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
 
-from ..models import CountedTotals, Location, Visit, VisitSource
+from ..models import CountedTotals, ImportStatus, Location, Visit, VisitImport, VisitSource
 
 MAX_MINUTES = 24 * 60
 
@@ -89,8 +90,16 @@ def visit_register(
 
 @transaction.atomic
 def visit_delete(*, actor: User, visit: Visit) -> None:
-    """Take back a visit registered by mistake (the counter's "undo")."""
+    """Take back a visit registered by mistake (the counter's "undo"). The history keeps who
+    removed it and when. When the last visit of an imported file goes, the import is withdrawn
+    so that the same file can be imported again."""
+    visit._history_user = actor  # type: ignore[attr-defined]
+    import_id = visit.visit_import_id
     visit.delete()
+    if import_id is not None and not Visit.objects.filter(visit_import_id=import_id).exists():
+        VisitImport.objects.filter(pk=import_id, status=ImportStatus.DONE).update(
+            status=ImportStatus.WITHDRAWN, updated_at=timezone.now()
+        )
 
 
 @transaction.atomic
