@@ -287,3 +287,37 @@ def test_signature_block_with_a_template_using_other_blank_ids(world, agreement)
     assert municipality.party == other.values["vertskommune"]
     assert state.party == other.values["statlig_eier"]
     assert other.values["vertskommune"] and other.values["statlig_eier"]
+
+
+# 8. Form pages that can never succeed send the person back to the agreement with the reason.
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "agreements:agreement_fill",
+        "agreements:attachment_add",
+        "agreements:hearing_start",
+        "agreements:agreement_agree",
+        "agreements:agreement_sign",
+        "agreements:agreement_in_force",
+    ],
+)
+def test_form_pages_on_an_agreement_in_force_redirect_with_a_message(
+    world, client, agreement, name
+):
+    in_force(agreement, world)
+    user = world.municipal_owner if name == "agreements:agreement_sign" else world.nav_leader
+    login(client, user)
+    response = client.get(reverse(name, args=[agreement.pk]), follow=True)
+    assert response.redirect_chain == [
+        (reverse("agreements:agreement_detail", args=[agreement.pk]), 302)
+    ]
+    assert "avtalen har status «Gjeldende»" in response.content.decode()
+
+
+def test_answer_page_after_agreed_redirects(world, client, agreement):
+    comment = _answered_and_agreed(world, agreement)
+    login(client, world.nav_leader)
+    response = client.get(reverse("agreements:comment_answer", args=[comment.pk]))
+    assert response.status_code == 302

@@ -86,6 +86,21 @@ def _step(
     )
 
 
+def _not_now(
+    request: HttpRequest, agreement: Agreement, allowed: tuple[str, ...]
+) -> HttpResponse | None:
+    """A form page opened on an agreement whose status makes it pointless: back to the
+    agreement with the reason, instead of a form that can never succeed."""
+    if request.method != "GET" or agreement.status in allowed:
+        return None
+    messages.warning(
+        request,
+        _("This cannot be done now: the agreement's status is %(status)s.")
+        % {"status": agreement.get_status_display()},
+    )
+    return redirect("agreements:agreement_detail", pk=agreement.pk)
+
+
 # --- a partnership's agreements -------------------------------------------------------------
 
 
@@ -176,6 +191,8 @@ def agreement_completeness(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_fill(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
     agreement = selectors.agreement_detail(agreement)
+    if closed := _not_now(request, agreement, services.EDITABLE):
+        return closed
     form = FillForm(_posted(request), agreement=agreement)
     return _step(
         request,
@@ -194,6 +211,8 @@ def agreement_fill(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
+    if closed := _not_now(request, agreement, services.EDITABLE):
+        return closed
     form = AttachmentForm(_posted(request), request.FILES or None)
     return _step(
         request,
@@ -231,6 +250,8 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 @require_http_methods(["GET", "POST"])
 def hearing_start(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
+    if closed := _not_now(request, agreement, services.EDITABLE):
+        return closed
     form = HearingForm(
         _posted(request),
         people=selectors.hearing_people(agreement),
@@ -288,6 +309,8 @@ def hearing_comment(request: HttpRequest, pk: int) -> HttpResponse:
 def comment_answer(request: HttpRequest, pk: int) -> HttpResponse:
     comment = selectors.comment_for_user(request.user, pk, change=True)
     agreement = comment.hearing.agreement
+    if closed := _not_now(request, agreement, services.EDITABLE):
+        return closed
     form = AnswerForm(
         _posted(request), initial={"answer": comment.answer, "explanation": comment.answer_text}
     )
@@ -311,6 +334,8 @@ def comment_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_agree(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
+    if closed := _not_now(request, agreement, services.EDITABLE):
+        return closed
     form = ConfirmForm(_posted(request), initial={"revision": agreement.revision})
     return _step(
         request,
@@ -329,6 +354,8 @@ def agreement_agree(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk)
+    if closed := _not_now(request, agreement, (AgreementStatus.AGREED,)):
+        return closed
     sides = services.signing_sides(request.user, agreement)
     if not sides:
         raise PermissionDenied
@@ -352,6 +379,8 @@ def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_in_force(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
+    if closed := _not_now(request, agreement, (AgreementStatus.SIGNED,)):
+        return closed
     period = services.agreed_period(agreement)
     form = InForceForm(
         _posted(request),
