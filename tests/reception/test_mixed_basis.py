@@ -81,3 +81,32 @@ def test_an_imported_row_on_a_day_with_counted_totals_names_row_and_column(recep
         services.import_preview(actor=world.nav_leader, office=world.orland_office, file=upload)
     (message,) = refused.value.message_dict["file"]
     assert message.startswith("Rad 3, kolonne «dato»: Leksvik har opptalte summer")
+
+
+def test_a_scenario_over_a_period_with_both_kinds_is_refused_with_a_message(reception, world):
+    from partnerskap.reception.models import ChangeKind
+
+    services.visit_register(
+        actor=world.nav_leader,
+        location=reception.leksvik,
+        day=date(2020, 2, 19),
+        arrival=time(10, 30),
+        minutes=10,
+    )
+    scenario = services.scenario_create(
+        actor=world.nav_leader,
+        office=world.orland_office,
+        name="Vinter",
+        first_day=date(2020, 1, 15),
+        last_day=date(2020, 2, 29),
+        open_weeks=30,
+    )
+    with translation.override("nb"), pytest.raises(ValidationError) as refused:
+        services.change_add(
+            actor=world.nav_leader, scenario=scenario, location=reception.leksvik,
+            kind=ChangeKind.CLOSE,
+        )  # fmt: skip
+    assert refused.value.message_dict["location"] == [
+        "Leksvik har både registrerte besøk og opptalte summer i perioden; "
+        "velg en periode med bare den ene."
+    ]

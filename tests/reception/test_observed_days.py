@@ -4,6 +4,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from partnerskap.reception import selectors
@@ -63,3 +64,29 @@ def test_the_api_says_which_days_the_figures_rest_on_and_leaves_out_uncounted(
     assert round(per_day["value"], 1) == 12.8
     empty = client.get(url, {"first_day": "2020-03-01", "last_day": "2020-03-31"}).json()
     assert empty["locations"] == []
+
+
+def test_a_scenario_over_a_period_leksvik_was_not_counted_is_refused_not_zero(reception, world):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from partnerskap.reception import services
+    from partnerskap.reception.models import ChangeKind
+
+    scenario = services.scenario_create(
+        actor=world.nav_leader,
+        office=world.orland_office,
+        name="Mars",
+        first_day=date(2020, 3, 1),
+        last_day=date(2020, 3, 31),
+        open_weeks=30,
+    )
+    with translation.override("nb"), pytest.raises(ValidationError) as refused:
+        services.change_add(
+            actor=world.nav_leader,
+            scenario=scenario,
+            location=reception.leksvik,
+            kind=ChangeKind.CLOSE,
+        )
+    assert "Leksvik" in refused.value.message_dict["location"][0]
+    assert not scenario.changes.exists()

@@ -281,6 +281,16 @@ def scenario_outcome(scenario: Scenario) -> ScenarioOutcome:
     rows = []
     for change in scenario.changes.all():
         today = by_id.get(change.location_id)
+        if today is not None and today.mixed is not None:
+            raise ValidationError(
+                {
+                    "location": _(
+                        "%(place)s has both registered visits and counted totals in the period; "
+                        "choose a period with only one of them."
+                    )
+                    % {"place": change.location.name}
+                }
+            )
         if today is None or today.analysis is None:
             raise ValidationError(
                 {
