@@ -321,3 +321,26 @@ def test_answer_page_after_agreed_redirects(world, client, agreement):
     login(client, world.nav_leader)
     response = client.get(reverse("agreements:comment_answer", args=[comment.pk]))
     assert response.status_code == 302
+
+
+# 9. An evaluation interval of 0 would switch the evaluation reminders off: refused.
+
+
+def test_evaluation_interval_must_be_at_least_one_month(world, client, agreement):
+    with pytest.raises(ValidationError, match="1 måned"):
+        services.agreement_fill(
+            actor=world.nav_leader,
+            agreement=agreement,
+            revision=None,
+            evaluation_interval_months=0,
+        )
+    login(client, world.nav_leader)
+    response = client.patch(
+        f"/api/v1/agreements/{agreement.pk}",
+        {"evaluation_interval_months": 0},
+        content_type="application/json",
+    )
+    assert response.status_code in (400, 422), response.content
+    assert "1 måned" in str(response.json())
+    agreement.refresh_from_db()
+    assert agreement.evaluation_interval_months == 12

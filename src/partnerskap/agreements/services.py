@@ -293,6 +293,17 @@ def agreement_fill(
     if title is not None:
         fresh.title = title.strip()
     if evaluation_interval_months is not None:
+        if evaluation_interval_months < 1:
+            # 0 would silently switch the evaluation reminders off.
+            raise ValidationError(
+                {
+                    "evaluation_interval_months": _(
+                        "The evaluation interval must be 1 month or more, not %(value)s: the "
+                        "agreement has to be evaluated."
+                    )
+                    % {"value": evaluation_interval_months}
+                }
+            )
         fresh.evaluation_interval_months = evaluation_interval_months
     return _saved(agreement, fresh, actor)
 
