@@ -344,3 +344,35 @@ def test_evaluation_interval_must_be_at_least_one_month(world, client, agreement
     assert "1 måned" in str(response.json())
     agreement.refresh_from_db()
     assert agreement.evaluation_interval_months == 12
+
+
+# 10. One person cannot sign for both parties; expiry is kept in the history.
+
+
+def test_one_person_holding_both_owner_roles_cannot_sign_for_both(world, agreement):
+    from partnerskap.core.models import RoleKind
+
+    from ..factories import give_role
+
+    give_role(world.municipal_owner, RoleKind.STATE_OWNER, partnership=world.orland)
+    complete(agreement, world.nav_leader)
+    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_sign(
+        actor=world.municipal_owner, agreement=agreement, side="municipality", signed_as="Ordfører"
+    )
+    with pytest.raises(ValidationError, match="egen"):
+        services.agreement_sign(
+            actor=world.municipal_owner, agreement=agreement, side="state", signed_as="Direktør"
+        )
+    agreement.refresh_from_db()
+    assert agreement.status == "agreed"
+
+
+def test_expiry_is_recorded_in_the_history(world, agreement):
+    in_force(agreement, world, datetime.date(2024, 1, 1))
+    rows = agreement.history.count()
+    assert services.agreements_expire(datetime.date(2031, 1, 2)) == 1
+    agreement.refresh_from_db()
+    assert agreement.status == "expired"
+    assert agreement.history.count() == rows + 1
+    assert agreement.history.first().status == "expired"

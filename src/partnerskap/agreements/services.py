@@ -573,6 +573,14 @@ def agreement_sign(
     version = signing_version(fresh)
     if Signature.objects.filter(agreement=fresh, version=version, side=side).exists():
         raise ValidationError({"side": _("This party has already signed.")})
+    if Signature.objects.filter(agreement=fresh, version=version, signer=actor).exists():
+        raise ValidationError(
+            {
+                "side": _(
+                    "You have already signed for the other party; each party needs its own signer."
+                )
+            }
+        )
     result = (signer or InAppSigner()).sign(fresh, actor, signed_as.strip())
     signature = Signature.objects.create(
         agreement=fresh,
@@ -686,7 +694,15 @@ def agreement_put_in_force(
 
 @transaction.atomic
 def agreements_expire(today: datetime.date) -> int:
-    """Agreements whose period has ended are expired."""
-    return Agreement.objects.filter(status=AgreementStatus.IN_FORCE, valid_to__lt=today).update(
-        status=AgreementStatus.EXPIRED
+    """Agreements whose period has ended are expired, one by one so that each change is in
+    the agreement's history."""
+    ended = list(
+        Agreement.objects.select_for_update().filter(
+            status=AgreementStatus.IN_FORCE, valid_to__lt=today
+        )
     )
+    for agreement in ended:
+        agreement.status = AgreementStatus.EXPIRED
+        agreement.revision += 1
+        _save(agreement, None)
+    return len(ended)
