@@ -14,11 +14,11 @@ from partnerskap.core.api import (
     validation_error_detail,
 )
 from partnerskap.core.api import router as core_router
+from partnerskap.core.errors import ConflictError
 from partnerskap.figures.api import router as figures_router
 from partnerskap.finance.api import router as finance_router
 from partnerskap.meetings.api import public_router as meetings_public_router
 from partnerskap.meetings.api import router as meetings_router
-from partnerskap.meetings.services import ConflictError
 from partnerskap.reception.api import router as reception_router
 from partnerskap.registry.api import router as registry_router
 

@@ -12,8 +12,8 @@ from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import RoleKind, User
-from partnerskap.meetings.services import ConflictError
 from partnerskap.meetings.uploads import DEFAULT_MAX_BYTES, DOCX, PDF, sniff_content_type
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.models import (

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerskap.core.forms import add_service_errors
+from partnerskap.core.pages import form_page
 from partnerskap.core.pagination import paginate
-from partnerskap.meetings.views._common import form_page
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.selectors import partnership_for_user, require_reference_change
 
@@ -43,7 +43,7 @@ def _posted(request: HttpRequest) -> object:
 
 
 def _form_page(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
-    """The meetings' one-form page (400 when the form has errors), with this app's template."""
+    """The one-form page (400 when the form has errors), with this app's template."""
     kwargs.setdefault("template", "agreements/form.html")
     return form_page(request, form, **kwargs)  # type: ignore[arg-type]
 

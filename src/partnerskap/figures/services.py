@@ -20,9 +20,9 @@ from django.db.models import F, Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
 from partnerskap.core.templatetags.norsk import dato
-from partnerskap.meetings.services import ConflictError
 from partnerskap.registry.models import Partnership
 
 from . import imports

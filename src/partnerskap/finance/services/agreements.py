@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
-from partnerskap.meetings.services import ConflictError
 from partnerskap.registry.models import Municipality, OwnerKind, Partnership
 
 from .. import cost_sharing as cs

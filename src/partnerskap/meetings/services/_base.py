@@ -1,27 +1,13 @@
 """What every meetings service shares: the conflict error, saving with history, locking."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import F, Model
-from django.utils.translation import gettext as _
 
+from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
 
 from ..models import (
     Meeting,
 )
-
-
-class ConflictError(ValidationError):
-    """Someone else saved the same thing first; the caller must reload instead of overwriting."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            _(
-                "Someone else saved changes to this after you opened it. Your changes were not "
-                "saved: reload the page, look at their changes, and make yours again."
-            ),
-            code="conflict",
-        )
 
 
 def _save(instance: Model, actor: User | None) -> Model:

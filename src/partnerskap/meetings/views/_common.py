@@ -2,9 +2,10 @@
 
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+
+from partnerskap.core import pages
 
 from .. import minutes_state
 from ..models import Attachment, Meeting, MeetingStatus, MinutesStatus
@@ -57,20 +58,10 @@ def minutes_open(state: str) -> bool:
     return state not in CLOSED
 
 
-def form_page(
-    request: HttpRequest,
-    form: Form,
-    *,
-    title: str,
-    submit: str,
-    back: str,
-    status: int | None = None,
-    template: str = "meetings/form.html",
-    **extra: object,
-) -> HttpResponse:
-    """A page with one form; 400 when the form has errors, or the status given."""
-    context = {"form": form, "title": title, "submit": submit, "back": back, **extra}
-    return render(request, template, context, status=status or (400 if form.errors else 200))
+def form_page(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
+    """core.pages.form_page with the meetings' template (which shows the meeting it is about)."""
+    kwargs.setdefault("template", "meetings/form.html")
+    return pages.form_page(request, form, **kwargs)  # type: ignore[arg-type]
 
 
 PDF = "application/pdf"

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Model
 from django.utils.translation import gettext as _
 
+from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
-from partnerskap.meetings.services import ConflictError
 
 from ..analysis import ErrorCode, ReceptionInputError
 
