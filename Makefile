@@ -8,7 +8,7 @@ SUDO    := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 STAMP   := $(VENV)/.installed-$(shell md5sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-fast install system-deps test-deps messages makemessages lint format bench clean
+.PHONY: run test test-fast install system-deps test-deps messages makemessages lint format bench bench-figures clean
 
 run: install messages
 	@mkdir -p var
@@ -56,6 +56,10 @@ makemessages:
 # PostgreSQL when DATABASE_URL points to one; BENCH_ARGS="-n 50" for more requests per route.
 bench: install messages
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# One million generated key-figure observations through the import path: rows per second, memory.
+bench-figures: install messages
+	$(BIN)/python bench/figures_import.py $(BENCH_ARGS)
 
 lint:
 	$(BIN)/ruff check src tests bench
