@@ -23,6 +23,11 @@ def test_create_prefills_from_the_registry(world, agreement):
     assert agreement.status == AgreementStatus.DRAFT
 
 
+def test_opening_hours_read_as_part_of_a_sentence(world, agreement):
+    """The clause reads "Kontoret har åpent mandag 09:00–15:00; …": weekdays in lower case."""
+    assert agreement.values["apningstider"].startswith("mandag 09:00–15:00")
+
+
 def test_completeness_shrinks_as_blanks_are_filled(world, agreement):
     before = services.missing(agreement)
     assert {m.kind for m in before} == {"blank", "question", "attachment"}

@@ -137,7 +137,8 @@ def prefill(partnership: Partnership) -> dict[str, str]:
         "municipalities": ", ".join(o.municipality.name for o in municipal),
         "county": state.county.name if state else "",
         "opening_hours": "; ".join(
-            f"{Weekday(h.weekday).label} {h.opens:%H:%M}–{h.closes:%H:%M}" for h in hours
+            f"{str(Weekday(h.weekday).label).lower()} {h.opens:%H:%M}–{h.closes:%H:%M}"
+            for h in hours  # mid-sentence in the clause: "åpent mandag 09:00–15:00"
         ),
         "leader_terms": (
             str(Employer(partnership.leader_employer).label).lower()
