@@ -1,8 +1,15 @@
-"""Page helpers every app's views share."""
+"""Page helpers every app's views share: the one-form page and saving it through a service."""
 
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+
+from .errors import ConflictError
+from .forms import add_service_errors
 
 
 def form_page(
@@ -20,3 +27,46 @@ def form_page(
     conflict)."""
     context = {"form": form, "title": title, "submit": submit, "back": back, **extra}
     return render(request, template, context, status=status or (400 if form.errors else 200))
+
+
+def service_error(form: Form, exc: ValidationError) -> int:
+    """Put the service's errors on the form; 409 for a conflict, else 400."""
+    add_service_errors(form, exc)
+    return 409 if isinstance(exc, ConflictError) else 400
+
+
+def form_view(
+    request: HttpRequest,
+    form: Form,
+    *,
+    template: str,
+    save: Callable[[dict], object],
+    then: Callable[[object], tuple[str, int]],
+    saved: str,
+    title: str,
+    submit: str,
+    back: str,
+    **extra: object,
+) -> HttpResponse:
+    """The one-form page: on a valid POST `save(cleaned_data)` through a service, then redirect
+    to `then(result)` (URL name, pk) with the message `saved`; service errors go on the form."""
+    status = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(dict(form.cleaned_data))
+        except ValidationError as exc:
+            status = service_error(form, exc)
+        else:
+            messages.success(request, saved)
+            name, pk = then(result)
+            return redirect(name, pk=pk)
+    return form_page(
+        request,
+        form,
+        template=template,
+        title=title,
+        submit=submit,
+        back=back,
+        status=status,
+        **extra,
+    )

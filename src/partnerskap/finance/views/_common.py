@@ -1,71 +1,31 @@
 """What the finance pages share: the one-form page and the download response."""
 
-from collections.abc import Callable
-
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 
-from partnerskap.core.forms import add_service_errors
+from partnerskap.core import pages
+from partnerskap.core.pages import service_error
 
-from ..services import ConflictError
+__all__ = ["PDF", "XLSX", "download", "form_page", "form_view", "service_error"]
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def form_page(
-    request: HttpRequest,
-    form: Form,
-    *,
-    title: str,
-    submit: str,
-    back: str,
-    status: int | None = None,
-    template: str = "finance/form.html",
-    **extra: object,
-) -> HttpResponse:
-    context = {"form": form, "title": title, "submit": submit, "back": back, **extra}
-    return render(request, template, context, status=status or (400 if form.errors else 200))
+def form_page(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
+    """core.pages.form_page with the finance template."""
+    kwargs.setdefault("template", "finance/form.html")
+    return pages.form_page(request, form, **kwargs)  # type: ignore[arg-type]
 
 
-def service_error(form: Form, exc: ValidationError) -> int:
-    """Put the service's errors on the form; 409 for a conflict, else 400."""
-    add_service_errors(form, exc)
-    return 409 if isinstance(exc, ConflictError) else 400
+def form_view(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
+    """core.pages.form_view with the finance template."""
+    kwargs.setdefault("template", "finance/form.html")
+    return pages.form_view(request, form, **kwargs)  # type: ignore[arg-type]
 
 
 def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
-
-
-def form_view(
-    request: HttpRequest,
-    form: Form,
-    *,
-    save: Callable[[dict], object],
-    then: Callable[[object], tuple[str, int]],
-    saved: str,
-    title: str,
-    submit: str,
-    back: str,
-    **extra: object,
-) -> HttpResponse:
-    """The one-form page: on a valid POST `save(cleaned_data)` through a service, then redirect
-    to `then(result)` (URL name, pk) with the message `saved`; service errors go on the form."""
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = save(dict(form.cleaned_data))
-        except ValidationError as exc:
-            status = service_error(form, exc)
-        else:
-            messages.success(request, saved)
-            name, pk = then(result)
-            return redirect(name, pk=pk)
-    return form_page(request, form, title=title, submit=submit, back=back, status=status, **extra)

@@ -2,34 +2,21 @@
 
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 
-from partnerskap.registry.models import Office
+from partnerskap.core import pages
 
 
-def form_page(
-    request: HttpRequest,
-    form: Form,
-    *,
-    title: str,
-    submit: str,
-    back: str,
-    office: Office,
-    status: int | None = None,
-    template: str = "reception/form.html",
-    **extra: object,
-) -> HttpResponse:
-    """A page with one form; 400 when the form has errors, or the status given."""
-    context = {
-        "form": form,
-        "title": title,
-        "submit": submit,
-        "back": back,
-        "office": office,
-        **extra,
-    }
-    return render(request, template, context, status=status or (400 if form.errors else 200))
+def form_page(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
+    """core.pages.form_page with the reception template, which names the office (`office=`)."""
+    kwargs.setdefault("template", "reception/form.html")
+    return pages.form_page(request, form, **kwargs)  # type: ignore[arg-type]
+
+
+def form_view(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
+    """core.pages.form_view with the reception template, which names the office (`office=`)."""
+    kwargs.setdefault("template", "reception/form.html")
+    return pages.form_view(request, form, **kwargs)  # type: ignore[arg-type]
 
 
 def office_url(office_id: int) -> str:

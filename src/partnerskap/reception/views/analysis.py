@@ -19,7 +19,7 @@ from .. import selectors, services
 from ..documents import locations_context, outcome_context, pdf_name, scenario_pdf
 from ..forms import AnalysisForm, AttachForm, ChangeForm, ScenarioForm
 from ..models import Location
-from ._common import form_page, office_url
+from ._common import form_page, form_view, office_url
 
 
 @require_GET
@@ -93,31 +93,21 @@ def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ScenarioForm(
         request.POST or None, instance=scenario, initial={"revision": scenario.revision}
     )
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.scenario_update(
-                actor=request.user,
-                scenario=scenario,
-                revision=form.cleaned_data["revision"],
-                **form.scenario_fields(),
-            )
-        except services.ConflictError as exc:
-            add_service_errors(form, exc)
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The scenario was saved."))
-            return redirect("reception:scenario_detail", scenario.pk)
-    return form_page(
+    return form_view(
         request,
         form,
+        save=lambda data: services.scenario_update(
+            actor=request.user,
+            scenario=scenario,
+            revision=data["revision"],
+            **form.scenario_fields(),
+        ),
+        then=lambda saved: ("reception:scenario_detail", saved.pk),
+        saved=_("The scenario was saved."),
         title=_("Edit %(name)s") % {"name": scenario.name},
         submit=_("Save"),
         back=reverse("reception:scenario_detail", args=[scenario.pk]),
         office=scenario.office,
-        status=status,
     )
 
 

@@ -15,7 +15,7 @@ from partnerskap.registry.selectors import partnership_for_user
 
 from .. import selectors, services
 from ..forms import HoursForm, LocationForm, TotalsForm
-from ._common import form_page, office_url
+from ._common import form_page, form_view, office_url
 
 
 @require_GET
@@ -87,31 +87,21 @@ def location_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = LocationForm(
         request.POST or None, instance=location, initial={"revision": location.revision}
     )
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.location_update(
-                actor=request.user,
-                location=location,
-                revision=form.cleaned_data["revision"],
-                **form.location_fields(),
-            )
-        except services.ConflictError as exc:
-            add_service_errors(form, exc)
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("%(place)s was saved.") % {"place": location.name})
-            return redirect("reception:location_detail", location.pk)
-    return form_page(
+    return form_view(
         request,
         form,
+        save=lambda data: services.location_update(
+            actor=request.user,
+            location=location,
+            revision=data["revision"],
+            **form.location_fields(),
+        ),
+        then=lambda saved: ("reception:location_detail", saved.pk),
+        saved=_("%(place)s was saved.") % {"place": location.name},
         title=_("Edit %(place)s") % {"place": location.name},
         submit=_("Save"),
         back=reverse("reception:location_detail", args=[location.pk]),
         office=location.office,
-        status=status,
     )
 
 
