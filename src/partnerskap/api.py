@@ -7,6 +7,8 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as RequestValidationError
 
 from partnerskap.agreements.api import router as agreements_router
+from partnerskap.conferences.api import public_router as conferences_public_router
+from partnerskap.conferences.api import router as conferences_router
 from partnerskap.core.api import (
     TokenAuth,
     api_session_auth,
@@ -36,8 +38,11 @@ api.add_router("/", agreements_router, tags=["agreements"])
 api.add_router("/", finance_router, tags=["finance"])
 api.add_router("/", figures_router, tags=["figures"])
 api.add_router("/", reception_router, tags=["reception"])
+api.add_router("/", conferences_router, tags=["conferences"])
 # Published minutes for everyone, without login: close to OParl's shape.
 api.add_router("/public", meetings_public_router, tags=["public"])
+# Published programmes, registering, and a participant's own registration through their token.
+api.add_router("/public", conferences_public_router, tags=["public"])
 
 
 # Before the ValidationError handler: a ConflictError is a ValidationError that means "reload".

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "partnerskap.finance",
     "partnerskap.figures",
     "partnerskap.reception",
+    "partnerskap.conferences",
     "partnerskap.documents",
     "partnerskap.demo",
     "django.contrib.admin",

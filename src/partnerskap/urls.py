@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("partnerskap.finance.urls")),
     path("", include("partnerskap.figures.urls")),
     path("", include("partnerskap.reception.urls")),
+    path("", include("partnerskap.conferences.urls")),
     path("", include("partnerskap.core.urls")),
 ]

@@ -5,7 +5,10 @@ a section in their `AppConfig.ready()`; the registry's pages list them without i
 
     register_partnership_section(_("Agreements"), "agreements:agreement_list", order=10)
 
-Every URL name takes the partnership's (or office's) primary key as its only argument.
+Every URL name takes the partnership's (or office's) primary key as its only argument. Apps may
+also add a page to the main menu, whose URL takes no argument:
+
+    register_menu_item(_("Conferences"), "conferences:event_list", order=50)
 """
 
 from dataclasses import dataclass
@@ -22,6 +25,7 @@ class Section:
 
 PARTNERSHIP_SECTIONS: list[Section] = []
 OFFICE_SECTIONS: list[Section] = []
+MENU_ITEMS: list[Section] = []
 
 
 def _register(sections: list[Section], label: object, url_name: str, order: int) -> None:
@@ -37,6 +41,15 @@ def register_partnership_section(label: object, url_name: str, *, order: int = 1
 
 def register_office_section(label: object, url_name: str, *, order: int = 100) -> None:
     _register(OFFICE_SECTIONS, label, url_name, order)
+
+
+def register_menu_item(label: object, url_name: str, *, order: int = 100) -> None:
+    _register(MENU_ITEMS, label, url_name, order)
+
+
+def menu_links() -> list[tuple[object, str]]:
+    """(label, URL) for each page apps added to the main menu."""
+    return [(s.label, reverse(s.url_name)) for s in MENU_ITEMS]
 
 
 def links(sections: list[Section], pk: int) -> list[tuple[object, str]]:
