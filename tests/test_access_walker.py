@@ -61,6 +61,7 @@ from .access_rules import (
     Rule,
 )
 from .agreements import walk as agreements_walk
+from .conferences import walk as conferences_walk
 from .conftest import ORLAND_EDITORS, ORLAND_READERS
 from .factories import MunicipalityFactory, OfficeFactory, UserFactory
 from .figures import walk as figures_walk
@@ -69,7 +70,7 @@ from .meetings.conftest import at
 from .reception import walk as reception_walk
 
 # The apps that classify their routes in tests/<app>/walk.py.
-APP_WALKS = (agreements_walk, finance_walk, figures_walk, reception_walk)
+APP_WALKS = (agreements_walk, finance_walk, figures_walk, reception_walk, conferences_walk)
 
 LOGIN_URL = "/logg-inn/"
 

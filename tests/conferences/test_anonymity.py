@@ -22,11 +22,17 @@ from .conftest import make_event, register
 pytestmark = pytest.mark.django_db
 
 # Answered in this order; the texts sort differently (C, A, B), so any order kept would show.
-PEOPLE = [("Cecilie Dahl", "Cecilies tema"), ("Anders Berg", "Anders' tema"), ("Berit Aas", "Berits tema")]
+PEOPLE = [
+    ("Cecilie Dahl", "Cecilies tema"),
+    ("Anders Berg", "Anders' tema"),
+    ("Berit Aas", "Berits tema"),
+]
 
 
 def _survey(world, body, *, anonymous: bool):
-    event = make_event(world, following_body=body, capacity=10, slug="anonym" if anonymous else "med-navn")
+    event = make_event(
+        world, following_body=body, capacity=10, slug="anonym" if anonymous else "med-navn"
+    )
     people = [register(event, name, f"p{i}@example.no") for i, (name, _text) in enumerate(PEOPLE)]
     register(event, "Dag Eng", "dag@example.no")  # never answers
     survey = services.survey_create(
@@ -54,7 +60,9 @@ def _dump() -> str:
 
 def test_nothing_in_the_database_links_an_answer_to_its_participant(world, body):
     event, survey, people, questions = _survey(world, body, anonymous=True)
-    before = {r.pk: (r.updated_at, r.history.count()) for r in Registration.objects.filter(event=event)}
+    before = {
+        r.pk: (r.updated_at, r.history.count()) for r in Registration.objects.filter(event=event)
+    }
     tokens = [registration_token(p) for p in people]
 
     _answer_all(survey, people, questions)
@@ -80,10 +88,19 @@ def test_nothing_in_the_database_links_an_answer_to_its_participant(world, body)
 
     # Who has answered is a yes/no; answering changed no participant's time stamp or history,
     # and the history never records the yes/no.
-    after = {r.pk: (r.updated_at, r.history.count()) for r in Registration.objects.filter(event=event)}
+    after = {
+        r.pk: (r.updated_at, r.history.count()) for r in Registration.objects.filter(event=event)
+    }
     assert after == before
-    answered = dict(Registration.objects.filter(event=event).values_list("name", "evaluation_answered"))
-    assert answered == {"Cecilie Dahl": True, "Anders Berg": True, "Berit Aas": True, "Dag Eng": False}
+    answered = dict(
+        Registration.objects.filter(event=event).values_list("name", "evaluation_answered")
+    )
+    assert answered == {
+        "Cecilie Dahl": True,
+        "Anders Berg": True,
+        "Berit Aas": True,
+        "Dag Eng": False,
+    }
     historical = {f.name for f in Registration.history.model._meta.fields}
     assert "evaluation_answered" not in historical
 
@@ -110,7 +127,7 @@ def test_the_write_that_marks_an_answer_touches_every_registration(world, body):
 
 
 def test_the_exports_and_the_summary_keep_no_order_or_name(world, body):
-    event, survey, people, questions = _survey(world, body, anonymous=True)
+    _event, survey, people, questions = _survey(world, body, anonymous=True)
     _answer_all(survey, people, questions)
     summary = selectors.survey_summary(survey)
     texts = next(q.texts for q in summary.questions if q.question.pk == questions[3].pk)
@@ -130,10 +147,12 @@ def test_the_exports_and_the_summary_keep_no_order_or_name(world, body):
 
 
 def test_a_named_evaluation_keeps_who_and_when(world, body):
-    event, survey, people, questions = _survey(world, body, anonymous=False)
+    _event, survey, people, questions = _survey(world, body, anonymous=False)
     _answer_all(survey, people, questions)
     linked = dict(
-        SurveyResponse.objects.filter(survey=survey).values_list("registration__name", "submitted_at")
+        SurveyResponse.objects.filter(survey=survey).values_list(
+            "registration__name", "submitted_at"
+        )
     )
     assert set(linked) == {name for name, _text in PEOPLE}
     assert all(linked.values())
@@ -142,7 +161,7 @@ def test_a_named_evaluation_keeps_who_and_when(world, body):
 
 
 def test_each_participant_answers_once(world, body):
-    event, survey, people, questions = _survey(world, body, anonymous=True)
+    _event, survey, people, questions = _survey(world, body, anonymous=True)
     services.survey_answer(survey=survey, registration=people[0], answers={questions[0].pk: 5})
     with pytest.raises(Exception, match="allerede svart"):
         services.survey_answer(survey=survey, registration=people[0], answers={questions[0].pk: 1})
@@ -150,7 +169,7 @@ def test_each_participant_answers_once(world, body):
 
 
 def test_answers_are_checked(world, body):
-    event, survey, people, questions = _survey(world, body, anonymous=True)
+    _event, survey, people, questions = _survey(world, body, anonymous=True)
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError) as error:

@@ -49,6 +49,10 @@ def test_200_at_once_for_150_places(world):
     statuses = Counter(Registration.objects.filter(event=event).values_list("status", flat=True))
     assert statuses == {RegistrationStatus.REGISTERED: PLACES, RegistrationStatus.WAITLISTED: 50}
     # The first 150 served have the places: nobody served later got one before someone earlier.
-    in_order = list(Registration.objects.filter(event=event).order_by("pk").values_list("status", flat=True))
-    assert in_order == [RegistrationStatus.REGISTERED] * PLACES + [RegistrationStatus.WAITLISTED] * 50
+    in_order = list(
+        Registration.objects.filter(event=event).order_by("pk").values_list("status", flat=True)
+    )
+    assert (
+        in_order == [RegistrationStatus.REGISTERED] * PLACES + [RegistrationStatus.WAITLISTED] * 50
+    )
     assert Registration.objects.filter(event=event).values("email").distinct().count() == PEOPLE

@@ -2,7 +2,6 @@
 period, keeps the counts, and a second run changes nothing more (issue 21, done point 4)."""
 
 import io
-import json
 from datetime import timedelta
 
 import pytest
@@ -113,7 +112,13 @@ def test_personal_data_is_deleted_and_the_counts_stay(held):
     dump = _dump()
     assert not [text for text in PERSONAL if text in dump]  # rows and history alike
     fields = Registration.objects.filter(event=event).values_list(
-        "name", "email", "organisation", "job_title", "dietary_needs", "accessibility_needs", "person"
+        "name",
+        "email",
+        "organisation",
+        "job_title",
+        "dietary_needs",
+        "accessibility_needs",
+        "person",
     )
     assert set(fields) == {("", "", "", "", "", "", None)}
     assert list(Registration.objects.filter(event=event).values_list("status", "dinner")) == [
@@ -143,7 +148,7 @@ def test_running_it_twice_changes_nothing_more(held):
 def test_the_personal_link_is_gone(held, client):
     from partnerskap.conferences.tokens import registration_token
 
-    event, _invited, recent = held
+    event, _invited, _recent = held
     ada = Registration.objects.filter(event=event).first()
     token = registration_token(ada)
     assert client.get(f"/offentlig/arrangementer/deltaker/{token}/").status_code == 200

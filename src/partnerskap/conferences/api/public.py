@@ -92,6 +92,41 @@ def public_register(
     return Status(201, _participant(registration))
 
 
+# The evaluation before the registration routes: the access walk requests them in this order.
+@public_router.get(
+    "/evaluations/{participant_token}",
+    response=PublicSurveyOut,
+    summary="The evaluation's questions, for a participant",
+)
+def evaluation(request: HttpRequest, participant_token: str):
+    registration = selectors.participant_from_token(participant_token)
+    survey = selectors.event_survey(registration.event)
+    if survey is None or survey.status != SurveyStatus.OPEN:
+        raise Http404
+    return {
+        "title": survey.title,
+        "introduction": survey.introduction,
+        "anonymous": survey.anonymous,
+        "questions": list(survey.questions.order_by("position")),
+    }
+
+
+@public_router.post(
+    "/evaluations/{participant_token}",
+    response={201: SurveyAnsweredOut},
+    summary="Answer the evaluation (once)",
+)
+def evaluation_answer(
+    request: HttpRequest, participant_token: str, payload: SurveyAnswersIn
+) -> Status[dict]:
+    registration = selectors.participant_from_token(participant_token)
+    survey = selectors.event_survey(registration.event)
+    if survey is None:
+        raise Http404
+    services.survey_answer(survey=survey, registration=registration, answers=payload.answers)
+    return Status(201, {"answered": True})
+
+
 @public_router.get(
     "/registrations/{participant_token}", response=ParticipantOut, summary="Your registration"
 )
@@ -129,37 +164,3 @@ def participant_accept(request: HttpRequest, participant_token: str) -> dict:
             base_url=request.build_absolute_uri("/").rstrip("/"),
         )
     )
-
-
-@public_router.get(
-    "/evaluations/{participant_token}",
-    response=PublicSurveyOut,
-    summary="The evaluation's questions, for a participant",
-)
-def evaluation(request: HttpRequest, participant_token: str):
-    registration = selectors.participant_from_token(participant_token)
-    survey = selectors.event_survey(registration.event)
-    if survey is None or survey.status != SurveyStatus.OPEN:
-        raise Http404
-    return {
-        "title": survey.title,
-        "introduction": survey.introduction,
-        "anonymous": survey.anonymous,
-        "questions": list(survey.questions.order_by("position")),
-    }
-
-
-@public_router.post(
-    "/evaluations/{participant_token}",
-    response={201: SurveyAnsweredOut},
-    summary="Answer the evaluation (once)",
-)
-def evaluation_answer(
-    request: HttpRequest, participant_token: str, payload: SurveyAnswersIn
-) -> Status[dict]:
-    registration = selectors.participant_from_token(participant_token)
-    survey = selectors.event_survey(registration.event)
-    if survey is None:
-        raise Http404
-    services.survey_answer(survey=survey, registration=registration, answers=payload.answers)
-    return Status(201, {"answered": True})
