@@ -28,7 +28,9 @@ api = NinjaAPI(
     title="Partnerskap API",
     version="1",
     description="Everything a user can do in Partnerskap, with the same access rules as the pages.",
-    auth=[api_session_auth, TokenAuth()],
+    # The token first: a client sending one has no session cookie to protect, and the session's
+    # CSRF check would refuse it before the token were tried.
+    auth=[TokenAuth(), api_session_auth],
     urls_namespace="api",
 )
 api.add_router("/", core_router, tags=["people"])
