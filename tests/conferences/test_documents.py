@@ -87,5 +87,3 @@ def test_the_summary_for_the_steering_group(event, world, tmp_path):
     assert "Takk fra 4" in text and "Takk fra 5" in text
     assert "Svarene er anonyme." in text
     assert 'pdfaid:part="2"' in pdf_metadata(pdf, tmp_path)
-        pdf, tmp_path
-    )
