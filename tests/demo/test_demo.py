@@ -226,3 +226,60 @@ def test_no_names_from_the_seed(demo):
     found = [name for name in SEED_NAMES if name in text]
     assert found == []
     assert Attendance.objects.filter(~Q(status="guest"), person__isnull=True).count() == 0
+
+
+# --- the Nordland conference (conferences) ----------------------------------------------------
+
+# The seed's conference programme names real speakers: the demo invents its own.
+SEED_SPEAKERS = [
+    "Ole Christian Lien",
+    "Solveig Ose",
+    "Bullvåg",
+    "Ivar Lima",
+    "Alice Karlsen",
+    "Anders Kise",
+    "Birte Pedersen",
+    "Swensen",
+    "Hild Marit",
+    "Breimo",
+    "Jenvin",
+    "Ronny Olsen",
+    "Truls Bjerke",
+    "Heidi Ryer",
+]
+
+
+def test_the_nordland_conference(demo):
+    from partnerskap.conferences import selectors as conference_selectors
+    from partnerskap.conferences.models import Event, SurveyResponse
+    from partnerskap.demo import conferences as demo_conferences
+
+    event = Event.objects.get(slug=demo_conferences.SLUG)
+    assert (event.first_day.isoformat(), event.last_day.isoformat()) == ("2019-04-10", "2019-04-11")
+    assert event.following_body == _nordland() and event.organiser_county.name == "NAV Nordland"
+    counts = conference_selectors.event_counts(event)
+    assert (counts.registered, counts.cancelled) == (85, 3)  # "85 deltagere"
+    assert 80 <= event.registrations.count() <= 95
+    days = conference_selectors.check_in_totals(event)
+    assert all(60 <= n <= counts.registered for n in days.values())
+    content, _sessions = conference_selectors.draft_programme(event)
+    assert event.versions.count() == 2
+    titles = [s["title"] for day in content["days"] for s in day["sessions"]]
+    assert titles.count("Verksted: hvordan blir dette god lokal inkluderingspraksis?") == 3
+    rows = conference_selectors.organisation_rows(event)
+    assert sorted(r.municipality.name for r in rows.missing) == ["Beiarn", "Rødøy"]
+    summary = conference_selectors.survey_summary(event.survey)
+    assert event.survey.anonymous and summary.responses >= 55
+    assert [q.question.kind for q in summary.questions] == [
+        "scale",
+        "scale",
+        "yes_no",
+        "text",
+        "text",
+    ]
+    assert not SurveyResponse.objects.filter(registration__isnull=False).exists()
+    people = " ".join(
+        [r.name for r in event.registrations.all()]
+        + [p["name"] for day in content["days"] for s in day["sessions"] for p in s["speakers"]]
+    )
+    assert not [name for name in SEED_NAMES + SEED_SPEAKERS if name in people]

@@ -17,7 +17,7 @@ from partnerskap.registry.models import (
     Role,
 )
 
-from . import agreements, figures, finance, meetings, reception
+from . import agreements, conferences, figures, finance, meetings, reception
 from .people import DEMO_PASSWORD, PEOPLE
 
 START_2018 = date(2018, 1, 1)
@@ -250,6 +250,7 @@ class DemoLoader:
         finance.load(self.users)
         figures.load(self.users)
         reception.load(self.users)
+        conferences.load(self.users)
 
     def _people(self) -> None:
         for p in PEOPLE:
