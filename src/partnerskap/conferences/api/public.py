@@ -9,7 +9,7 @@ from .. import selectors, services
 from ..models import Registration, SurveyStatus
 from ..services._common import late_registration_is_open, registration_is_open
 from ..tokens import registration_token
-from .routes import registration_fields
+from .registrations import registration_fields
 from .schemas import (
     ParticipantOut,
     PublicEventOut,
