@@ -223,3 +223,71 @@ def test_extending_the_deadline(event, world):
     event.refresh_from_db()
     assert event.registration_closes == old + timedelta(days=5)
     assert event.history.order_by("-history_id")[1].registration_closes == old
+
+
+def test_the_daily_command_reminds_once_and_lapses_offers(world, body):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    soon = make_event(world, slug="snart", capacity=1)
+    shift = soon.first_day - (timezone.localdate() + timedelta(days=2))
+    Event.objects.filter(pk=soon.pk).update(
+        first_day=soon.first_day - shift,
+        last_day=soon.last_day - shift,
+        registration_closes=timezone.now() + timedelta(days=1),
+    )
+    soon.sessions.update(day=soon.first_day - shift)
+    soon.refresh_from_db()
+    ada = register(soon, "Ada Berg", days=[soon.first_day.isoformat()])
+    bo = register(soon, "Bo Dahl", days=[soon.first_day.isoformat()])
+    services.registration_cancel(actor=None, registration=ada)
+    Registration.objects.filter(pk=bo.pk).update(
+        offer_expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    mail.outbox.clear()
+    out = StringIO()
+    call_command("conferences_remind", stdout=out)
+    assert out.getvalue().strip() == "1 offers lapsed, 0 participants reminded."
+    assert Registration.objects.get(pk=bo.pk).cancel_reason == CancelReason.OFFER_LAPSED
+    cato = register(soon, "Cato Eng", days=[soon.first_day.isoformat()])
+    mail.outbox.clear()
+    call_command("conferences_remind", stdout=StringIO())
+    assert [m.to for m in mail.outbox] == [["cato@example.no"]]
+    assert mail.outbox[0].subject == "Påminnelse: Partnerskapskonferansen i Ørland"
+    assert mail.outbox[0].attachments[0][0] == "arrangement.ics"
+    call_command("conferences_remind", stdout=StringIO())
+    assert len(mail.outbox) == 1  # once
+    assert Registration.objects.get(pk=cato.pk).reminder_sent_at is not None
+
+
+def test_registering_through_an_invitation_link(world, body, client):
+    from partnerskap.conferences.tokens import invitation_token
+
+    event = make_event(world, slug="kun-inviterte", registration_mode=RegistrationMode.INVITATION)
+    invitation = services.invitation_add(
+        actor=world.nav_leader,
+        event=event,
+        name="Ada Berg",
+        email="ada@example.no",
+        municipality=world.orland_municipality,
+    )
+    url = f"/offentlig/arrangementer/{event.slug}/pamelding/"
+    without = client.get(url).content.decode()
+    assert "Påmelding er for inviterte" in without and 'name="email"' not in without
+    link = f"{url}?invitasjon={invitation_token(invitation)}"
+    form = client.get(link)
+    assert form.context["form"].initial["email"] == "ada@example.no"
+    response = client.post(
+        link,
+        {
+            "name": "Ada Berg",
+            "email": "ada@example.no",
+            "days": [d.isoformat() for d in event.days],
+        },
+    )
+    assert response.status_code == 302
+    assert Registration.objects.get(event=event).invitation == invitation
+    refused = client.post(url, {"name": "Bo Dahl", "email": "bo@example.no"})
+    assert refused.status_code == 400 and "Påmelding er for inviterte" in refused.content.decode()
+    assert Registration.objects.filter(event=event).count() == 1
