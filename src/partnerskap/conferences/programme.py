@@ -76,6 +76,20 @@ def slots(day: dict[str, Any]) -> list[dict[str, Any]]:
     return groups
 
 
+def _meta(slot: dict[str, Any], line: dict[str, Any]) -> list[str]:
+    """What the programme says under a session's title: its own times when they differ from
+    the slot's (or it runs in parallel), its kind unless the title says it, and its room."""
+    meta = []
+    if slot["parallel"] or (line["starts"], line["ends"]) != (slot["starts"], slot["ends"]):
+        meta.append(f"{line['starts']}–{line['ends']}")
+    kind = str(SessionKind(line["kind"]).label)
+    if kind != line["title"]:
+        meta.append(kind)
+    if line["track"]:
+        meta.append(line["track"])
+    return meta
+
+
 def days_with_slots(content: Programme, sessions: list[Session] | None = None) -> list[dict]:
     """The programme's days for a page: each day's date and its time slots. Given the sessions
     `content` was made from (in the same order), each line carries its session as `object`, for
@@ -88,7 +102,7 @@ def days_with_slots(content: Programme, sessions: list[Session] | None = None) -
             slot["sessions"] = [
                 {
                     **line,
-                    "kind_label": SessionKind(line["kind"]).label,
+                    "meta": _meta(slot, line),
                     "is_break": line["kind"] in WITHOUT_SPEAKERS,
                     "object": next(objects) if objects is not None else None,
                 }

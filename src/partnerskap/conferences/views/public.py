@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,6 +27,7 @@ def _registration_state(event) -> dict:
     is_open = registration_is_open(event)
     late = late_registration_is_open(event) and counts.places_left != 0
     return {
+        "over": event.last_day < timezone.localdate() or event.personal_data_deleted_at is not None,
         "counts": counts,
         "open": is_open or late,
         "late": late and not is_open,
