@@ -221,6 +221,25 @@ def test_the_evaluation_through_the_api(world, event, django_capture_on_commit_c
         {"kind": "single", "text": "Hvilken dag var best?", "choices": ["Dag 1", "Dag 2"]},
     )
     assert survey["questions"][-1]["choices"] == ["Dag 1", "Dag 2"]
+    last = survey["questions"][-1]["id"]
+    response, _ = call(
+        "delete", f"/events/{event.pk}/evaluation/questions/{survey['questions'][3]['id']}"
+    )
+    assert response.status_code == 204
+    response, survey = call(
+        "patch",
+        f"/events/{event.pk}/evaluation",
+        {"revision": survey["revision"], "title": "Evaluering av dagen"},
+    )
+    assert (survey["title"], len(survey["questions"]), survey["questions"][-1]["id"]) == (
+        "Evaluering av dagen",
+        5,
+        last,
+    )
+    response, _ = call(
+        "patch", f"/events/{event.pk}/evaluation", {"revision": 1, "title": "Gammel"}
+    )
+    assert response.status_code == 409
     with django_capture_on_commit_callbacks(execute=True):
         response, survey = call("post", f"/events/{event.pk}/evaluation/open")
     assert survey["status"] == "open" and mail.outbox[-1].to == ["ada@example.no"]
@@ -231,7 +250,7 @@ def test_the_evaluation_through_the_api(world, event, django_capture_on_commit_c
     response, questions = public("get", f"/public/evaluations/{token}")
     ids = [q["id"] for q in questions["questions"]]
     response, _ = public(
-        "post", f"/public/evaluations/{token}", {"answers": {str(ids[0]): 5, str(ids[5]): "Dag 2"}}
+        "post", f"/public/evaluations/{token}", {"answers": {str(ids[0]): 5, str(ids[4]): "Dag 2"}}
     )
     assert response.status_code == 201
     response, _data = public("post", f"/public/evaluations/{token}", {"answers": {str(ids[0]): 1}})
@@ -239,7 +258,7 @@ def test_the_evaluation_through_the_api(world, event, django_capture_on_commit_c
     _response, survey = call("get", f"/events/{event.pk}/evaluation")
     results = {r["question_id"]: r for r in survey["results"]}
     assert results[ids[0]]["mean"] == 5.0
-    assert {c["answer"]: c["count"] for c in results[ids[5]]["counts"]} == {"Dag 1": 0, "Dag 2": 1}
+    assert {c["answer"]: c["count"] for c in results[ids[4]]["counts"]} == {"Dag 1": 0, "Dag 2": 1}
     assert (survey["responses"], survey["not_answered"]) == (1, 0)
 
 

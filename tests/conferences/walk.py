@@ -108,7 +108,9 @@ API: dict[str, Rule] = {
     f"PUT {E}/check-ins": MANAGE,
     f"GET {E}/evaluation": READ,
     f"POST {E}/evaluation": REFUSED,  # it exists already
+    f"PATCH {E}/evaluation": MANAGE,
     f"POST {E}/evaluation/questions": CREATED,
+    f"DELETE {E}/evaluation/questions/{{question_id}}": Rule(INTERNAL, MANAGE.allowed, ok=204),
     f"POST {E}/evaluation/open": MANAGE,
     f"POST {E}/evaluation/remind": MANAGE,
     f"POST {E}/evaluation/close": MANAGE,
@@ -253,6 +255,7 @@ def build(world) -> AppWalk:
         "registration_id": secret.pk,
         "event_slug": county_event.slug,
         "participant_token": registration_token(participant),
+        "question_id": question.pk,
     }
     bodies = {
         "conferences:participant_accept": {},
@@ -293,7 +296,9 @@ def build(world) -> AppWalk:
         f"POST {E}/invitations": {"name": "Inviterte Ivar", "email": "ivar@example.no"},
         f"PUT {E}/check-ins": {"registration_id": arrived.pk, "day": first.isoformat()},
         f"POST {E}/evaluation": {"title": "En evaluering til"},
+        f"PATCH {E}/evaluation": {"revision": survey.revision, "title": "Evaluering av dagen"},
         f"POST {E}/evaluation/questions": {"kind": "scale", "text": "Hvor nyttig var dagen?"},
+        f"DELETE {E}/evaluation/questions/{{question_id}}": {},
         f"POST {E}/evaluation/open": {},
         f"POST {E}/evaluation/remind": {},
         f"POST {E}/evaluation/close": {},

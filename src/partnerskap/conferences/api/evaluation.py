@@ -11,10 +11,12 @@ from ..documents import file_name, summary_pdf
 from ..models import Survey
 from ._common import base_url, no_such, router
 from .schemas import (
+    EventConflictOut,
     SurveyAttachIn,
     SurveyAttachOut,
     SurveyIn,
     SurveyOut,
+    SurveyPatch,
     SurveyQuestionIn,
     SurveyRemindOut,
 )
@@ -31,6 +33,7 @@ def survey_out(survey: Survey) -> dict:
         "anonymous": survey.anonymous,
         "status": survey.status,
         "reminder_sent_at": survey.reminder_sent_at,
+        "revision": survey.revision,
         "questions": [q.question for q in summary.questions],
         "responses": summary.responses,
         "invited": summary.invited,
@@ -71,6 +74,16 @@ def survey_create(request: HttpRequest, event_id: int, payload: SurveyIn) -> Sta
     return Status(201, survey_out(survey))
 
 
+@router.patch(
+    "/events/{event_id}/evaluation",
+    response={200: SurveyOut, 409: EventConflictOut},
+    summary="Change the evaluation's title, introduction and (before it opens) anonymity",
+)
+def survey_update(request: HttpRequest, event_id: int, payload: SurveyPatch) -> dict:
+    survey = _survey(request, event_id, change=True)
+    return survey_out(services.survey_update(actor=request.user, survey=survey, **payload.dict()))
+
+
 @router.post(
     "/events/{event_id}/evaluation/questions",
     response={201: SurveyOut},
@@ -80,6 +93,19 @@ def question_add(request: HttpRequest, event_id: int, payload: SurveyQuestionIn)
     survey = _survey(request, event_id, change=True)
     services.question_add(actor=request.user, survey=survey, **payload.dict())
     return Status(201, survey_out(survey))
+
+
+@router.delete(
+    "/events/{event_id}/evaluation/questions/{question_id}",
+    response={204: None},
+    summary="Remove a question (before the evaluation opens)",
+)
+def question_remove(request: HttpRequest, event_id: int, question_id: int) -> Status[None]:
+    question = selectors.question_for_user(request.user, question_id, change=True)
+    if question.survey.event_id != event_id:
+        raise no_such("question_id", question_id)
+    services.question_remove(actor=request.user, question=question)
+    return Status(204, None)
 
 
 @router.post(

@@ -302,6 +302,13 @@ class SurveyIn(Schema):
     with_default_questions: bool = True
 
 
+class SurveyPatch(Schema):
+    revision: int
+    title: str
+    introduction: str = ""
+    anonymous: bool = True
+
+
 class SurveyQuestionIn(Schema):
     kind: str
     text: str
@@ -338,6 +345,7 @@ class SurveyOut(Schema):
     anonymous: bool
     status: str
     reminder_sent_at: datetime | None
+    revision: int
     questions: list[SurveyQuestionOut]
     responses: int
     invited: int
