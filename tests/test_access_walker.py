@@ -67,9 +67,10 @@ from .figures import walk as figures_walk
 from .finance import walk as finance_walk
 from .meetings.conftest import at
 from .reception import walk as reception_walk
+from .search import walk as search_walk
 
 # The apps that classify their routes in tests/<app>/walk.py.
-APP_WALKS = (agreements_walk, finance_walk, figures_walk, reception_walk)
+APP_WALKS = (agreements_walk, finance_walk, figures_walk, reception_walk, search_walk)
 
 LOGIN_URL = "/logg-inn/"
 

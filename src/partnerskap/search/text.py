@@ -72,7 +72,8 @@ def passage(text: str, match: Matcher, *, size: int = PASSAGE_WORDS) -> SafeStri
     hits = [i for i, (a, b) in enumerate(spans) if match.matches(text[a:b])]
     first = max(0, (hits[0] if hits else 0) - size // 3)
     last = min(len(spans), first + size)
-    start, end = spans[first][0], spans[last - 1][1]
+    start = spans[first][0] if first > 0 else 0
+    end = spans[last - 1][1]
     pieces = ["… " if first > 0 else ""]
     cursor = start
     for i in range(first, last):
