@@ -13,7 +13,6 @@ from lxml import etree
 
 from partnerskap.archive import extraction
 from partnerskap.documents.pdf import render_pdf
-from partnerskap.meetings import services as meeting_services
 
 from ..search.conftest import SECRET_DECISION, forum  # noqa: F401 - fixtures
 
@@ -181,4 +180,3 @@ def test_a_period_without_closed_meetings_is_refused(world, forum):  # noqa: F81
         extraction.extract(
             body=forum, start=date(2024, 12, 31), end=date(2024, 1, 1), out=io.BytesIO(), by="x"
         )
-    del meeting_services  # imported for the fixtures' sake
