@@ -41,7 +41,8 @@ def archive_body_for_user(user: User, pk: int) -> Body:
 # --- public -----------------------------------------------------------------------------------
 
 UPCOMING_DAYS = 120
-UPCOMING_STATUSES = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT)
+# Only agendas whose notice has gone out are public: a planned agenda is still a draft.
+UPCOMING_STATUSES = (MeetingStatus.NOTICE_SENT,)
 
 
 def upcoming_q() -> Q:
