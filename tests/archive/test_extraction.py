@@ -96,11 +96,11 @@ def test_every_checksum_in_arkivuttrekk_matches_its_file(package):
         if "checksum" not in props:
             continue
         name = props["name"].findtext(f"{ADDML}value")
-        value = [
+        value = next(
             p.findtext(f"{ADDML}value")
             for p in props["checksum"].iter(f"{ADDML}property")
             if p.get("name") == "value"
-        ][0]
+        )
         assert value == hashlib.sha256(files[name]).hexdigest(), name
         checked += 1
     assert checked == 9  # four XML files, their four main schemas and metadatakatalog.xsd
@@ -122,14 +122,14 @@ def test_every_document_is_pdfa_referenced_once_with_its_checksum(package):
 
 
 def test_counts_in_arkivuttrekk_match_the_files(package):
-    summary, files = package
+    _summary, files = package
     addml = etree.fromstring(files["arkivuttrekk.xml"])
     root = etree.fromstring(files["arkivstruktur.xml"])
     declared = {}
     for prop in addml.iter(f"{ADDML}property"):
         if prop.get("name") == "numberOfOccurrences":
             what = prop.findtext(f"{ADDML}value")
-            value = [p for p in prop.iter(f"{ADDML}property") if p.get("name") == "value"][0]
+            value = next(p for p in prop.iter(f"{ADDML}property") if p.get("name") == "value")
             declared[what] = int(value.findtext(f"{ADDML}value"))
     assert declared["mappe"] == len(root.findall(f".//{N5}mappe")) == 1
     assert declared["registrering"] == len(root.findall(f".//{N5}registrering")) == 5
@@ -148,7 +148,13 @@ def test_the_meeting_is_a_moetemappe_with_items_decisions_and_skjerming(package)
     assert folder.findtext(f"{N5}moetenummer") == "1/2024"
     registrations = folder.findall(f"{N5}registrering")
     types = [r.get("{http://www.w3.org/2001/XMLSchema-instance}type") for r in registrations]
-    assert types == ["journalpost", "journalpost", "moeteregistrering", "moeteregistrering", "moeteregistrering"]
+    assert types == [
+        "journalpost",
+        "journalpost",
+        "moeteregistrering",
+        "moeteregistrering",
+        "moeteregistrering",
+    ]
     exempt = [r for r in registrations if r.findtext(f"{N5}offentligTittel")]
     assert len(exempt) == 1
     block = exempt[0].find(f"{N5}skjerming")

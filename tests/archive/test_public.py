@@ -20,7 +20,10 @@ SECRET_TITLE = "Omstilling av mottaket i Rissa"
 def coming(world, forum):  # noqa: F811
     day = timezone.localdate() + timedelta(days=20)
     meeting = meeting_services.meeting_schedule(
-        actor=world.county_director, body=forum, starts_at=at(day, 10), ends_at=at(day, 12),
+        actor=world.county_director,
+        body=forum,
+        starts_at=at(day, 10),
+        ends_at=at(day, 12),
         location="Fylkeshuset, Steinkjer",
     )
     meeting_services.item_add(
@@ -38,8 +41,11 @@ def coming(world, forum):  # noqa: F811
 
 def test_the_index_lists_bodies_with_something_public(client, world, forum, coming):  # noqa: F811
     quiet = meeting_services.body_create(
-        actor=world.nav_leader, name="Brukerutvalget i Ørland", kind=BodyKind.USER_COUNCIL,
-        slug="orland-brukerutvalg", partnership=world.orland,
+        actor=world.nav_leader,
+        name="Brukerutvalget i Ørland",
+        kind=BodyKind.USER_COUNCIL,
+        slug="orland-brukerutvalg",
+        partnership=world.orland,
     )
     response = client.get("/offentlig/")
     assert response.status_code == 200
@@ -77,14 +83,19 @@ def test_the_atom_feed_validates_and_keeps_exempt_titles_out(client, forum, comi
 
 
 @pytest.mark.parametrize("extra", [0, 5])
-def test_public_pages_cost_the_same_queries(client, world, forum, coming, extra, django_assert_num_queries):  # noqa: F811
+def test_public_pages_cost_the_same_queries(
+    client, world, forum, coming, extra, django_assert_num_queries  # noqa: F811
+):
     for n in range(extra):
         day = date.today() + timedelta(days=30 + n)
         meeting = meeting_services.meeting_schedule(
             actor=world.county_director, body=forum, starts_at=at(day, 10), ends_at=at(day, 11)
         )
         meeting_services.item_add(
-            actor=world.county_director, meeting=meeting, title=f"Sak {n}", kind=ItemKind.INFORMATION
+            actor=world.county_director,
+            meeting=meeting,
+            title=f"Sak {n}",
+            kind=ItemKind.INFORMATION,
         )
     for url, queries in (
         ("/offentlig/", 3),

@@ -13,12 +13,12 @@ from ..meetings.conftest import at, body, meeting  # noqa: F401 - fixtures
 SECRET_DECISION = "Nedbemanningen ved Brekstad-kontoret utsettes til høsten"
 
 
-def _hold(meeting, actor) -> None:
-    meeting_services.meeting_send_notice(actor=actor, meeting=meeting)
-    meeting.items.filter(kind=ItemKind.DECISION, decision_text="").update(
+def _hold(held, actor) -> None:
+    meeting_services.meeting_send_notice(actor=actor, meeting=held)
+    held.items.filter(kind=ItemKind.DECISION, decision_text="").update(
         decision_text="Vedtatt som foreslått."
     )
-    meeting_services.meeting_mark_held(actor=actor, meeting=meeting)
+    meeting_services.meeting_mark_held(actor=actor, meeting=held)
 
 
 @pytest.fixture

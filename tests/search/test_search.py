@@ -53,7 +53,9 @@ def test_a_plural_finds_the_singular_and_nynorsk_finds_bokmal(indexed, world):
 
 
 def test_the_start_of_a_compound_finds_it(indexed, world):
-    assert item_titles(world.nav_leader, "mottaks") == ["Sak 2/24 Felles plan for partnerskapsmøtene"]
+    assert item_titles(world.nav_leader, "mottaks") == [
+        "Sak 2/24 Felles plan for partnerskapsmøtene"
+    ]
     assert _budget_title(indexed) in item_titles(world.nav_leader, "tjeneste")
 
 
@@ -63,14 +65,19 @@ def test_all_words_must_match(indexed, world):
 
 
 def test_the_passage_marks_the_matching_words(indexed, world):
-    hit = next(h for h in search(world.nav_leader, "budsjettet", Filters()).hits if h.kind == "item")
+    hit = next(
+        h for h in search(world.nav_leader, "budsjettet", Filters()).hits if h.kind == "item"
+    )
     assert "<mark>Budsjettene</mark> for NAV-kontorene" in hit.passage
     assert hit.url.endswith(f"#item-{indexed.items.get(kind=ItemKind.DECISION).pk}")
 
 
 def test_text_is_escaped_around_the_marks():
     match = text.matcher("plan")
-    assert str(text.passage("<b>Plan</b> & mer", match)) == "&lt;b&gt;<mark>Plan</mark>&lt;/b&gt; &amp; mer"
+    assert (
+        str(text.passage("<b>Plan</b> & mer", match))
+        == "&lt;b&gt;<mark>Plan</mark>&lt;/b&gt; &amp; mer"
+    )
 
 
 # --- access -----------------------------------------------------------------------------------
@@ -142,11 +149,15 @@ def test_a_saved_change_reaches_the_index_after_commit(
             background="Tolketjenesten i Fosen skal evalueres.",
         )
     assert item_titles(world.nav_leader, "tolketjenesten") == [_budget_title(indexed)]
-    assert item_titles(world.nav_leader, "kommunane") == ["Sak 2/24 Felles plan for partnerskapsmøtene"]
+    assert item_titles(world.nav_leader, "kommunane") == [
+        "Sak 2/24 Felles plan for partnerskapsmøtene"
+    ]
 
 
 def test_a_deleted_row_leaves_the_index(indexed, world, django_capture_on_commit_callbacks):
-    partnership_entries = SearchEntry.objects.filter(kind=EntryKind.BODY, body__slug="orland-partnerskapsmote")
+    partnership_entries = SearchEntry.objects.filter(
+        kind=EntryKind.BODY, body__slug="orland-partnerskapsmote"
+    )
     assert partnership_entries.count() == 1
     member = indexed.body.members.first()
     with django_capture_on_commit_callbacks(execute=True):
@@ -165,7 +176,9 @@ def test_rebuild_counts_every_source(indexed):
 
 def test_filters_narrow_by_kind_year_body_and_partnership(indexed, world, forum):
     assert {h.kind for h in search(world.admin, "partnerskapsmøte", Filters()).hits} >= {
-        "item", "meeting", "body"
+        "item",
+        "meeting",
+        "body",
     }
     assert set(titles(world.admin, "partnerskapsmøte", kind="item", year=2024)) == {
         "Sak 2/24 Felles plan for partnerskapsmøtene"

@@ -188,7 +188,9 @@ class _Writer:
         closer = minutes.approved_by.display_name if minutes.approved_by else noark.SYSTEM
         closed_at = minutes.approved_at or meeting.updated_at
 
-        folder = etree.Element("mappe", {f"{{{XSI}}}type": "moetemappe"}, nsmap={None: NS["arkivstruktur"], "xsi": XSI})
+        folder = etree.Element(
+            "mappe", {f"{{{XSI}}}type": "moetemappe"}, nsmap={None: NS["arkivstruktur"], "xsi": XSI}
+        )
         el(folder, "systemID", meeting.uuid)
         el(folder, "mappeID", number)
         el(folder, "tittel", str(meeting))
@@ -243,11 +245,17 @@ class _Writer:
         for person in minutes_content.get("attendance", []):
             node = el(folder, "moetedeltaker")
             el(node, "moetedeltakerNavn", noark.text_or(person.get("name"), "Ukjent"))
-            el(node, "moetedeltakerFunksjon", noark.text_or(person.get("status_display"), "Deltaker"))
+            el(
+                node,
+                "moetedeltakerFunksjon",
+                noark.text_or(person.get("status_display"), "Deltaker"),
+            )
         self.counts.folders += 1
         return folder
 
-    def _journal_post(self, folder, meeting: Meeting, key: str, number: int, doc: DocumentFile, title: str) -> None:
+    def _journal_post(
+        self, folder, meeting: Meeting, key: str, number: int, doc: DocumentFile, title: str
+    ) -> None:
         year = meeting.starts_at.year
         self.sequence[year] = self.sequence.get(year, 0) + 1
         system_id = derived_id(meeting.uuid, key)
@@ -368,7 +376,15 @@ class _Writer:
     def _part_head(self) -> Iterator[etree._Element]:
         for tag, value in (
             ("systemID", derived_id(self.body.uuid, "arkivdel", self.start, self.end)),
-            ("tittel", _("%(body)s %(start)s–%(end)s") % {"body": self.body.name, "start": self.start.strftime("%d.%m.%Y"), "end": self.end.strftime("%d.%m.%Y")}),
+            (
+                "tittel",
+                _("%(body)s %(start)s–%(end)s")
+                % {
+                    "body": self.body.name,
+                    "start": self.start.strftime("%d.%m.%Y"),
+                    "end": self.end.strftime("%d.%m.%Y"),
+                },
+            ),
             ("arkivdelstatus", "Avsluttet periode"),
             ("opprettetDato", stamp(self.now)),
             ("opprettetAv", self.by),
@@ -395,11 +411,17 @@ def extract(*, body: Body, start: date, end: date, out: BinaryIO, by: str) -> Su
     as a tar into `out`. Refuses a period without closed meetings (Noark needs at least one)."""
     if end < start:
         raise ValidationError({"end": _("The period must end on or after the day it starts.")})
-    meetings = list(closed_meetings(body, start, end).select_related("body", "minutes", "minutes__approved_by"))
+    meetings = list(
+        closed_meetings(body, start, end).select_related("body", "minutes", "minutes__approved_by")
+    )
     if not meetings:
         raise ValidationError(
             _("%(body)s has no meetings with approved minutes from %(start)s to %(end)s.")
-            % {"body": body.name, "start": start.strftime("%d.%m.%Y"), "end": end.strftime("%d.%m.%Y")}
+            % {
+                "body": body.name,
+                "start": start.strftime("%d.%m.%Y"),
+                "end": end.strftime("%d.%m.%Y"),
+            }
         )
     package_id = str(uuid.uuid4())
     with tempfile.TemporaryDirectory(prefix="noark5-") as tmp:

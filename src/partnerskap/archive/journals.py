@@ -75,7 +75,9 @@ def endringslogg(root: Path, meetings: list[Meeting], counts: Counts, by: str) -
                     .select_related("history_user")
                     .order_by("history_date", "history_id"),
                 )
-                item_ids = list(AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True))
+                item_ids = list(
+                    AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True)
+                )
                 nodes += _changes(
                     AgendaItem,
                     AgendaItem.history.filter(id__in=item_ids)
@@ -186,9 +188,7 @@ def arkivuttrekk(root: Path, counts: Counts, body: Body, start: date, end: date)
     tree = etree.parse(str(SCHEMAS / "arkivuttrekk-template-v5_0.xml"))
     dataset = tree.getroot().find(f"{A}dataset")
     owner = body.partnership or body.county
-    context = {
-        n.get("name"): n for n in dataset.iter(f"{A}additionalElement") if n.get("name")
-    }
+    context = {n.get("name"): n for n in dataset.iter(f"{A}additionalElement") if n.get("name")}
     _set(context["recordCreator"], owner.name)
     _set(context["systemType"], "Møtebehandling (Noark-5)")
     _set(context["systemName"], "Partnerskap")

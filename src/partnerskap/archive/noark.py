@@ -178,7 +178,9 @@ def registrering_base(
     return node
 
 
-def business_metadata(decision: str, review: date | None, actions: list[dict]) -> etree._Element | None:
+def business_metadata(
+    decision: str, review: date | None, actions: list[dict]
+) -> etree._Element | None:
     """A decision and its follow-ups, which Noark has no object for."""
     if not decision and not actions:
         return None

@@ -75,7 +75,19 @@ def public_items() -> Prefetch:
     return Prefetch(
         "items",
         queryset=AgendaItem.objects.exclude(status=ItemStatus.WITHDRAWN)
-        .only("id", "meeting_id", "number", "year", "title", "public_title", "exempt", "kind", "position", "legal_ground", "status")
+        .only(
+            "id",
+            "meeting_id",
+            "number",
+            "year",
+            "title",
+            "public_title",
+            "exempt",
+            "kind",
+            "position",
+            "legal_ground",
+            "status",
+        )
         .order_by("position"),
         to_attr="public_agenda",
     )

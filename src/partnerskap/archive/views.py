@@ -1,7 +1,7 @@
 """The archive staff's extraction page and the public index, agendas and feeds."""
 
-from datetime import date
 import tempfile
+from datetime import date
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
@@ -27,7 +27,7 @@ def extract(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             start, end = form.cleaned_data["start"], form.cleaned_data["end"]
             # On disk, not in memory: a decade of PDFs goes out as it was written.
-            out = tempfile.TemporaryFile()
+            out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
             try:
                 summary = extraction.extract(
                     body=body, start=start, end=end, out=out, by=request.user.display_name
@@ -38,7 +38,9 @@ def extract(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 out.seek(0)
                 name = f"noark5-{body.slug}-{start:%Y%m%d}-{end:%Y%m%d}-{summary.package_id}.tar"
-                return FileResponse(out, as_attachment=True, filename=name, content_type="application/x-tar")
+                return FileResponse(
+                    out, as_attachment=True, filename=name, content_type="application/x-tar"
+                )
     else:
         year = date.today().year - 1
         form = ExtractionForm(initial={"start": date(year, 1, 1), "end": date(year, 12, 31)})

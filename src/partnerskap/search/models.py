@@ -45,7 +45,9 @@ class SearchEntry(index.Indexed, models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True)

@@ -79,7 +79,12 @@ def _filtered(qs: QuerySet[SearchEntry], filters: Filters) -> QuerySet[SearchEnt
 
 
 def search(
-    user: User, query: str, filters: Filters, *, page: str | int | None = 1, per_page: int = PER_PAGE
+    user: User,
+    query: str,
+    filters: Filters,
+    *,
+    page: str | int | None = 1,
+    per_page: int = PER_PAGE,
 ) -> Results:
     """One page of what the person may find for the query, grouped by kind, with the passage
     that matched in each; and how many there are of each kind. A fixed number of queries."""

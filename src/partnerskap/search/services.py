@@ -55,9 +55,11 @@ def entries_refresh(*, model: type[Model], which: Q) -> int:
         old = existing.get(obj.pk)
         if old is not None:
             row.pk = old.pk
-            if all(getattr(old, f + ("_id" if f in ("partnership", "body") else "")) ==
-                   getattr(row, f + ("_id" if f in ("partnership", "body") else ""))
-                   for f in FIELDS):
+            if all(
+                getattr(old, f + ("_id" if f in ("partnership", "body") else ""))
+                == getattr(row, f + ("_id" if f in ("partnership", "body") else ""))
+                for f in FIELDS
+            ):
                 built.add(obj.pk)
                 continue  # unchanged: spare the index an update
         row.save()  # modelsearch's post_save handler queues the index update
@@ -91,7 +93,9 @@ def index_rebuild() -> dict[str, int]:
             source_type = ContentType.objects.get_for_model(model)
             count = 0
             for pks in _batches(model):
-                rows = [_row(source_type, o, e) for o, e in builder(model.objects.filter(pk__in=pks))]
+                rows = [
+                    _row(source_type, o, e) for o, e in builder(model.objects.filter(pk__in=pks))
+                ]
                 SearchEntry.objects.bulk_create(rows)
                 count += len(rows)
             counts[model._meta.label] = count

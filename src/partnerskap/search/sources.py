@@ -65,15 +65,18 @@ def meetings(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     rows = list(qs.select_related("body"))
     public = _public_meeting_ids(m.pk for m in rows)
     for m in rows:
-        yield m, Entry(
-            EntryKind.MEETING,
-            str(m),
-            _join(m.body.name, m.location, m.cancelled_reason),
-            reverse("meetings:meeting_detail", args=[m.pk]),
-            m.body.partnership_id,
-            m.body_id,
-            m.starts_at.year,
-            m.pk in public,
+        yield (
+            m,
+            Entry(
+                EntryKind.MEETING,
+                str(m),
+                _join(m.body.name, m.location, m.cancelled_reason),
+                reverse("meetings:meeting_detail", args=[m.pk]),
+                m.body.partnership_id,
+                m.body_id,
+                m.starts_at.year,
+                m.pk in public,
+            ),
         )
 
 
@@ -82,28 +85,34 @@ def items(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     public = _public_meeting_ids({i.meeting_id for i in rows})
     for i in rows:
         body = i.meeting.body
-        yield i, Entry(
-            EntryKind.ITEM,
-            f"{i.label} {i.title}",
-            _join(i.background, i.notes, i.decision_text, i.status_note),
-            reverse("meetings:meeting_detail", args=[i.meeting_id]) + f"#item-{i.pk}",
-            body.partnership_id,
-            body.pk,
-            i.year,
-            i.meeting_id in public and not i.exempt,
+        yield (
+            i,
+            Entry(
+                EntryKind.ITEM,
+                f"{i.label} {i.title}",
+                _join(i.background, i.notes, i.decision_text, i.status_note),
+                reverse("meetings:meeting_detail", args=[i.meeting_id]) + f"#item-{i.pk}",
+                body.partnership_id,
+                body.pk,
+                i.year,
+                i.meeting_id in public and not i.exempt,
+            ),
         )
 
 
 def actions(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     for a in qs.select_related("body", "owner", "item"):
-        yield a, Entry(
-            EntryKind.FOLLOW_UP,
-            a.title,
-            _join(a.progress, a.owner.display_name, a.item.label),
-            reverse("meetings:meeting_detail", args=[a.item.meeting_id]) + f"#item-{a.item_id}",
-            a.body.partnership_id,
-            a.body_id,
-            a.due_date.year,
+        yield (
+            a,
+            Entry(
+                EntryKind.FOLLOW_UP,
+                a.title,
+                _join(a.progress, a.owner.display_name, a.item.label),
+                reverse("meetings:meeting_detail", args=[a.item.meeting_id]) + f"#item-{a.item_id}",
+                a.body.partnership_id,
+                a.body_id,
+                a.due_date.year,
+            ),
         )
 
 
@@ -112,28 +121,34 @@ def attachments(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     public = _public_meeting_ids({a.item.meeting_id for a in rows})
     for a in rows:
         body = a.item.meeting.body
-        yield a, Entry(
-            EntryKind.DOCUMENT,
-            a.title,
-            _file_text(a.file, a.content_type),
-            reverse("meetings:attachment_download", args=[a.pk]),
-            body.partnership_id,
-            body.pk,
-            a.item.year,
-            a.item.meeting_id in public and not a.exempt and not a.item.exempt,
+        yield (
+            a,
+            Entry(
+                EntryKind.DOCUMENT,
+                a.title,
+                _file_text(a.file, a.content_type),
+                reverse("meetings:attachment_download", args=[a.pk]),
+                body.partnership_id,
+                body.pk,
+                a.item.year,
+                a.item.meeting_id in public and not a.exempt and not a.item.exempt,
+            ),
         )
 
 
 def agreement_files(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     for a in qs.select_related("agreement"):
-        yield a, Entry(
-            EntryKind.DOCUMENT,
-            a.title,
-            _file_text(a.file, a.content_type),
-            reverse("agreements:attachment_download", args=[a.pk]),
-            a.agreement.partnership_id,
-            None,
-            a.created_at.year,
+        yield (
+            a,
+            Entry(
+                EntryKind.DOCUMENT,
+                a.title,
+                _file_text(a.file, a.content_type),
+                reverse("agreements:attachment_download", args=[a.pk]),
+                a.agreement.partnership_id,
+                None,
+                a.created_at.year,
+            ),
         )
 
 
@@ -156,50 +171,62 @@ def agreements(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
             *(_join(s.heading, *s.paragraphs) for s in sections),
             *comments,
         )
-        yield a, Entry(
-            EntryKind.AGREEMENT,
-            a.title,
-            body,
-            reverse("agreements:agreement_detail", args=[a.pk]),
-            a.partnership_id,
-            None,
-            a.created_at.year,
+        yield (
+            a,
+            Entry(
+                EntryKind.AGREEMENT,
+                a.title,
+                body,
+                reverse("agreements:agreement_detail", args=[a.pk]),
+                a.partnership_id,
+                None,
+                a.created_at.year,
+            ),
         )
 
 
 def reports(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     for r in qs.prefetch_related("sections"):
-        yield r, Entry(
-            EntryKind.STATUS_REPORT,
-            r.title,
-            _join(*(_join(s.get_kind_display(), s.text) for s in r.sections.all())),
-            reverse("figures:report_detail", args=[r.pk]),
-            r.partnership_id,
-            None,
-            r.created_at.year,
+        yield (
+            r,
+            Entry(
+                EntryKind.STATUS_REPORT,
+                r.title,
+                _join(*(_join(s.get_kind_display(), s.text) for s in r.sections.all())),
+                reverse("figures:report_detail", args=[r.pk]),
+                r.partnership_id,
+                None,
+                r.created_at.year,
+            ),
         )
 
 
 def bodies(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     for b in qs.select_related("partnership"):
-        yield b, Entry(
-            EntryKind.BODY,
-            b.name,
-            _join(b.get_kind_display(), b.description, b.default_location),
-            reverse("meetings:body_detail", args=[b.pk]),
-            b.partnership_id,
-            b.pk,
+        yield (
+            b,
+            Entry(
+                EntryKind.BODY,
+                b.name,
+                _join(b.get_kind_display(), b.description, b.default_location),
+                reverse("meetings:body_detail", args=[b.pk]),
+                b.partnership_id,
+                b.pk,
+            ),
         )
 
 
 def partnerships(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     for p in qs.select_related("office"):
-        yield p, Entry(
-            EntryKind.PARTNERSHIP,
-            p.name,
-            _join(p.office.name, p.office.unit_number, p.get_model_display()),
-            reverse("registry:partnership_detail", args=[p.pk]),
-            p.pk,
+        yield (
+            p,
+            Entry(
+                EntryKind.PARTNERSHIP,
+                p.name,
+                _join(p.office.name, p.office.unit_number, p.get_model_display()),
+                reverse("registry:partnership_detail", args=[p.pk]),
+                p.pk,
+            ),
         )
 
 
@@ -207,12 +234,17 @@ def roles(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     """A person as found within a partnership: one entry per role there."""
     for r in qs.filter(partnership__isnull=False).select_related("person", "partnership"):
         person = r.person
-        yield r, Entry(
-            EntryKind.PERSON,
-            person.display_name,
-            _join(r.get_kind_display(), r.partnership.name, person.job_title, person.organisation),
-            reverse("registry:partnership_detail", args=[r.partnership_id]),
-            r.partnership_id,
+        yield (
+            r,
+            Entry(
+                EntryKind.PERSON,
+                person.display_name,
+                _join(
+                    r.get_kind_display(), r.partnership.name, person.job_title, person.organisation
+                ),
+                reverse("registry:partnership_detail", args=[r.partnership_id]),
+                r.partnership_id,
+            ),
         )
 
 
@@ -220,13 +252,16 @@ def members(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     """A person as found within a body: external members have no partnership role."""
     for m in qs.select_related("person", "body"):
         person = m.person
-        yield m, Entry(
-            EntryKind.PERSON,
-            person.display_name,
-            _join(m.get_role_display(), m.body.name, m.represents, person.organisation),
-            reverse("meetings:body_detail", args=[m.body_id]),
-            m.body.partnership_id,
-            m.body_id,
+        yield (
+            m,
+            Entry(
+                EntryKind.PERSON,
+                person.display_name,
+                _join(m.get_role_display(), m.body.name, m.represents, person.organisation),
+                reverse("meetings:body_detail", args=[m.body_id]),
+                m.body.partnership_id,
+                m.body_id,
+            ),
         )
 
 
@@ -257,7 +292,11 @@ def touched(instance: Model) -> list[tuple[type[Model], Q]]:
         case Minutes():
             return _meeting_and_contents(instance.meeting_id)
         case AgendaItem():
-            return [(AgendaItem, Q(pk=pk)), (Attachment, Q(item_id=pk)), (ActionItem, Q(item_id=pk))]
+            return [
+                (AgendaItem, Q(pk=pk)),
+                (Attachment, Q(item_id=pk)),
+                (ActionItem, Q(item_id=pk)),
+            ]
         case HearingComment():
             return [(Agreement, Q(hearings__comments=pk))]
         case ReportSection():

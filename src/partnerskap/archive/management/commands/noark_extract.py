@@ -19,7 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="the tar file to write")
         parser.add_argument("--by", default="Partnerskap", help="who extracts, for the metadata")
 
-    def handle(self, *args, body: str, start: date, end: date, output: str, by: str, **options) -> None:
+    def handle(
+        self, *args, body: str, start: date, end: date, output: str, by: str, **options
+    ) -> None:
         found = Body.objects.filter(**({"pk": int(body)} if body.isdigit() else {"slug": body}))
         target = found.first()
         if target is None:
