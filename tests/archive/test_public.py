@@ -84,7 +84,12 @@ def test_the_atom_feed_validates_and_keeps_exempt_titles_out(client, forum, comi
 
 @pytest.mark.parametrize("extra", [0, 5])
 def test_public_pages_cost_the_same_queries(
-    client, world, forum, coming, extra, django_assert_num_queries  # noqa: F811
+    client,
+    world,
+    forum,
+    coming,
+    extra,
+    django_assert_num_queries,  # noqa: F811
 ):
     for n in range(extra):
         day = date.today() + timedelta(days=30 + n)
