@@ -14,7 +14,7 @@ from lxml import etree
 from partnerskap.archive import extraction
 from partnerskap.documents.pdf import render_pdf
 
-from ..search.conftest import SECRET_DECISION, forum  # noqa: F401 - fixtures
+from ..search.conftest import SECRET_DECISION
 
 SCHEMAS = Path(extraction.__file__).parent / "schemas"
 SHARED = Path("/work/shared/schemas/noark5")
@@ -38,7 +38,7 @@ def validate(files: dict[str, bytes], name: str, schema: str) -> etree._Element:
 
 
 @pytest.fixture
-def package(world, forum, settings, tmp_path):  # noqa: F811
+def package(world, forum, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     meeting = forum.meetings.get()
     item = meeting.items.filter(exempt=False, kind="decision").get()
@@ -177,7 +177,7 @@ def test_the_public_journal_names_no_exempt_title(package):
     assert "Personalsak ved kontoret" not in text and SECRET_DECISION not in text
 
 
-def test_a_period_without_closed_meetings_is_refused(world, forum):  # noqa: F811
+def test_a_period_without_closed_meetings_is_refused(world, forum):
     with pytest.raises(ValidationError, match="ingen møter med godkjent referat"):
         extraction.extract(
             body=forum, start=date(2020, 1, 1), end=date(2020, 12, 31), out=io.BytesIO(), by="x"

@@ -11,13 +11,13 @@ from partnerskap.meetings import services as meeting_services
 from partnerskap.meetings.models import BodyKind, ItemKind
 
 from ..meetings.conftest import at
-from ..search.conftest import SECRET_DECISION, forum  # noqa: F401 - fixtures
+from ..search.conftest import SECRET_DECISION
 
 SECRET_TITLE = "Omstilling av mottaket i Rissa"
 
 
 @pytest.fixture
-def coming(world, forum):  # noqa: F811
+def coming(world, forum):
     day = timezone.localdate() + timedelta(days=20)
     meeting = meeting_services.meeting_schedule(
         actor=world.county_director,
@@ -39,7 +39,7 @@ def coming(world, forum):  # noqa: F811
     return meeting
 
 
-def test_the_index_lists_bodies_with_something_public(client, world, forum, coming):  # noqa: F811
+def test_the_index_lists_bodies_with_something_public(client, world, forum, coming):
     quiet = meeting_services.body_create(
         actor=world.nav_leader,
         name="Brukerutvalget i Ørland",
@@ -56,7 +56,7 @@ def test_the_index_lists_bodies_with_something_public(client, world, forum, comi
     assert f"/offentlig/{forum.slug}/moter/#meeting-{coming.pk}" in html
 
 
-def test_a_coming_agenda_shows_exempt_items_by_their_public_title(client, forum, coming):  # noqa: F811
+def test_a_coming_agenda_shows_exempt_items_by_their_public_title(client, forum, coming):
     response = client.get(f"/offentlig/{forum.slug}/moter/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -67,7 +67,7 @@ def test_a_coming_agenda_shows_exempt_items_by_their_public_title(client, forum,
     assert client.get("/offentlig/finnes-ikke/moter/").status_code == 404
 
 
-def test_the_atom_feed_validates_and_keeps_exempt_titles_out(client, forum, coming):  # noqa: F811
+def test_the_atom_feed_validates_and_keeps_exempt_titles_out(client, forum, coming):
     response = client.get(f"/offentlig/{forum.slug}/atom.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
@@ -84,12 +84,7 @@ def test_the_atom_feed_validates_and_keeps_exempt_titles_out(client, forum, comi
 
 @pytest.mark.parametrize("extra", [0, 5])
 def test_public_pages_cost_the_same_queries(
-    client,
-    world,
-    forum,
-    coming,
-    extra,
-    django_assert_num_queries,  # noqa: F811
+    client, world, forum, coming, extra, django_assert_num_queries
 ):
     for n in range(extra):
         day = date.today() + timedelta(days=30 + n)
