@@ -6,6 +6,7 @@ import io
 import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Q
 from django.test import Client
 
 from partnerskap.core.models import ApiToken
@@ -263,3 +264,16 @@ QUERIES = 12
 
 def _budget_title(meeting) -> str:
     return str(meeting.items.get(kind=ItemKind.DECISION)).replace("  ", " ")
+
+
+def test_an_unchanged_file_is_not_read_again(indexed, world, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    pdf = render_pdf("<p>Sykefraværet i mottaket økte i fjor.</p>")
+    attachment = _attach(indexed, world.nav_leader, "risiko.pdf", pdf, "Vedlegg A")
+    services.entries_refresh(model=type(attachment), which=Q(pk=attachment.pk))
+    reads = []
+    real = text.file_text
+    monkeypatch.setattr(text, "file_text", lambda *a, **k: reads.append(a) or real(*a, **k))
+    services.entries_refresh(model=type(attachment), which=Q(pk=attachment.pk))
+    assert reads == []
+    assert titles(world.nav_leader, "sykefravær", kind=EntryKind.DOCUMENT) == ["Vedlegg A"]

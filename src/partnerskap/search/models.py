@@ -52,6 +52,8 @@ class SearchEntry(index.Indexed, models.Model):
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True)
     url = models.CharField(max_length=300)
+    # The file's SHA-256 for documents: its text is read again only when the file changes.
+    source_hash = models.CharField(max_length=64, blank=True)
     # Snowball stems of the title (twice, so the title weighs more) and the text.
     stems = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -30,11 +30,20 @@ def _row(source_type: ContentType, obj: Model, entry: Entry) -> SearchEntry:
         title=entry.title[:300],
         text=entry.text,
         url=entry.url,
+        source_hash=entry.source_hash,
         stems=" ".join((text.stems(entry.title), text.stems(entry.title), text.stems(entry.text))),
     )
 
 
-FIELDS = ["kind", "public", "partnership", "body", "year", "title", "text", "url", "stems"]
+# What an entry says: an entry whose values are all unchanged is not written (nor re-indexed).
+FIELDS = (
+    "kind", "public", "partnership_id", "body_id", "year", "title", "text", "url",
+    "source_hash", "stems",
+)  # fmt: skip
+
+
+def _same(old: SearchEntry, new: SearchEntry) -> bool:
+    return all(getattr(old, name) == getattr(new, name) for name in FIELDS)
 
 
 @transaction.atomic
@@ -55,11 +64,7 @@ def entries_refresh(*, model: type[Model], which: Q) -> int:
         old = existing.get(obj.pk)
         if old is not None:
             row.pk = old.pk
-            if all(
-                getattr(old, f + ("_id" if f in ("partnership", "body") else ""))
-                == getattr(row, f + ("_id" if f in ("partnership", "body") else ""))
-                for f in FIELDS
-            ):
+            if _same(old, row):
                 built.add(obj.pk)
                 continue  # unchanged: spare the index an update
         row.save()  # modelsearch's post_save handler queues the index update

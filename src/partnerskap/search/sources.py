@@ -10,6 +10,7 @@ attachments are public. The search app reads the other apps; none of them import
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
 from django.urls import reverse
 
@@ -31,7 +32,7 @@ from partnerskap.meetings.selectors import public_meetings_q
 from partnerskap.registry.models import Partnership, Role
 
 from . import text
-from .models import EntryKind
+from .models import EntryKind, SearchEntry
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Entry:
     body_id: int | None = None
     year: int | None = None
     public: bool = False
+    source_hash: str = ""
 
 
 def _join(*parts: object) -> str:
@@ -116,24 +118,41 @@ def actions(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
         )
 
 
+def _known_texts(model: type[Model], ids: list[int]) -> dict[int, tuple[str, str]]:
+    """The text already extracted from each file, with the hash of the file it came from."""
+    source_type = ContentType.objects.get_for_model(model)
+    rows = SearchEntry.objects.filter(source_type=source_type, source_id__in=ids)
+    return {
+        pk: (digest, body)
+        for pk, digest, body in rows.values_list("source_id", "source_hash", "text")
+    }
+
+
+def _text_of(obj: Model, digest: str, known: dict[int, tuple[str, str]]) -> str:
+    old = known.get(obj.pk)
+    if old is not None and digest and old[0] == digest:
+        return old[1]  # the same file as last time: not read again
+    return _file_text(obj.file, obj.content_type)
+
+
 def attachments(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     rows = list(qs.select_related("item__meeting__body"))
     public = _public_meeting_ids({a.item.meeting_id for a in rows})
+    known = _known_texts(Attachment, [a.pk for a in rows])
     for a in rows:
         body = a.item.meeting.body
-        yield (
-            a,
-            Entry(
-                EntryKind.DOCUMENT,
-                a.title,
-                _file_text(a.file, a.content_type),
-                reverse("meetings:attachment_download", args=[a.pk]),
-                body.partnership_id,
-                body.pk,
-                a.item.year,
-                a.item.meeting_id in public and not a.exempt and not a.item.exempt,
-            ),
+        entry = Entry(
+            EntryKind.DOCUMENT,
+            a.title,
+            _text_of(a, a.sha256, known),
+            reverse("meetings:attachment_download", args=[a.pk]),
+            body.partnership_id,
+            body.pk,
+            a.item.year,
+            a.item.meeting_id in public and not a.exempt and not a.item.exempt,
+            a.sha256,
         )
+        yield a, entry
 
 
 def agreement_files(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
