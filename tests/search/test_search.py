@@ -230,7 +230,12 @@ def test_the_api_gives_the_same_results(indexed, world):
         "Sak 2/24 Felles plan for partnerskapsmøtene",
         _budget_title(indexed),
     }
-    assert all(i["url"].startswith("http://testserver/moter/") for i in data["items"])
+    urls = {i["title"]: i["url"] for i in data["items"]}
+    assert urls[_budget_title(indexed)].startswith("http://testserver/moter/")
+    # The forum's public item, which Ørland's leader reads on the public pages only.
+    assert urls["Sak 2/24 Felles plan for partnerskapsmøtene"].startswith(
+        "http://testserver/offentlig/trondelag-samarbeidsforum/"
+    )
     outsider_key = ApiToken.issue(user=world.outsider, name="test")[1]
     data = client.get(
         "/api/v1/search", {"q": "nedbemanningen"}, HTTP_AUTHORIZATION=f"Bearer {outsider_key}"
@@ -277,3 +282,12 @@ def test_an_unchanged_file_is_not_read_again(indexed, world, settings, tmp_path,
     services.entries_refresh(model=type(attachment), which=Q(pk=attachment.pk))
     assert reads == []
     assert titles(world.nav_leader, "sykefravær", kind=EntryKind.DOCUMENT) == ["Vedlegg A"]
+
+
+def test_a_public_hit_links_to_the_public_page_for_those_outside(indexed, world, forum):
+    meeting = forum.meetings.get()
+    outside = search(world.outsider, "årshjulet", Filters()).hits
+    inside = search(world.county_director, "årshjulet", Filters()).hits
+    item = next(h for h in outside if h.kind == "item")
+    assert item.url.startswith(f"/offentlig/{forum.slug}/{meeting.pk}/#item-")
+    assert next(h for h in inside if h.kind == "item").url.startswith(f"/moter/{meeting.pk}/")

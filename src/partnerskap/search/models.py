@@ -52,6 +52,8 @@ class SearchEntry(index.Indexed, models.Model):
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True)
     url = models.CharField(max_length=300)
+    # Where a public entry is read by someone who may not read it inside: the public pages.
+    public_url = models.CharField(max_length=300, blank=True)
     # The file's SHA-256 for documents: its text is read again only when the file changes.
     source_hash = models.CharField(max_length=64, blank=True)
     # Snowball stems of the title (twice, so the title weighs more) and the text.

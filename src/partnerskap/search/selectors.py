@@ -97,7 +97,8 @@ def search(
     paginator = Paginator(found, per_page)
     current = paginator.get_page(page)
     match = text.matcher(query)
-    hits = [_hit(entry, match) for entry in current.object_list]
+    inside = _inside(user)
+    hits = [_hit(entry, match, inside) for entry in current.object_list]
     counts = _kind_counts(found) if not filters.kind else []
     groups: dict[str, list[Hit]] = {}
     for hit in sorted(hits, key=lambda h: KIND_ORDER[h.kind]):
@@ -118,13 +119,29 @@ def _kind_counts(found) -> list[tuple[str, str, int]]:
     return [(kind, str(labels[kind]), rows[kind]) for kind in EntryKind.values if rows.get(kind)]
 
 
-def _hit(entry: SearchEntry, match: text.Matcher) -> Hit:
+def _inside(user: User):
+    """Whether the person reads an entry on the internal pages (else: on the public ones)."""
+    registry = access_scope(user)
+    if registry.is_admin:
+        return lambda entry: True
+    bodies = body_scope(user).readable
+    partnerships = registry.readable_partnerships
+
+    def reads(entry: SearchEntry) -> bool:
+        if entry.body_id is not None:
+            return entry.body_id in bodies
+        return entry.partnership_id in partnerships
+
+    return reads
+
+
+def _hit(entry: SearchEntry, match: text.Matcher, inside) -> Hit:
     source = entry.text if _has_match(entry.text, match) else entry.title
     return Hit(
         kind=entry.kind,
         kind_display=str(entry.get_kind_display()),
         title=entry.title,
-        url=entry.url,
+        url=entry.url if inside(entry) or not entry.public_url else entry.public_url,
         year=entry.year,
         public=entry.public,
         passage=text.passage(source, match),

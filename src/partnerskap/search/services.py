@@ -31,6 +31,7 @@ def _row(source_type: ContentType, obj: Model, entry: Entry) -> SearchEntry:
         text=entry.text,
         url=entry.url,
         source_hash=entry.source_hash,
+        public_url=entry.public_url,
         stems=" ".join((text.stems(entry.title), text.stems(entry.title), text.stems(entry.text))),
     )
 
@@ -38,7 +39,7 @@ def _row(source_type: ContentType, obj: Model, entry: Entry) -> SearchEntry:
 # What an entry says: an entry whose values are all unchanged is not written (nor re-indexed).
 FIELDS = (
     "kind", "public", "partnership_id", "body_id", "year", "title", "text", "url",
-    "source_hash", "stems",
+    "source_hash", "public_url", "stems",
 )  # fmt: skip
 
 

@@ -46,6 +46,7 @@ class Entry:
     year: int | None = None
     public: bool = False
     source_hash: str = ""
+    public_url: str = ""
 
 
 def _join(*parts: object) -> str:
@@ -63,6 +64,10 @@ def _public_meeting_ids(meeting_ids: Iterable[int]) -> set[int]:
 # --- one builder per source model; each takes a batch (one query per batch, not per row) ------
 
 
+def _public_page(meeting_id: int, slug: str, anchor: str = "") -> str:
+    return reverse("meetings:public_meeting", args=[slug, meeting_id]) + anchor
+
+
 def meetings(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
     rows = list(qs.select_related("body"))
     public = _public_meeting_ids(m.pk for m in rows)
@@ -78,6 +83,7 @@ def meetings(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
                 m.body_id,
                 m.starts_at.year,
                 m.pk in public,
+                public_url=_public_page(m.pk, m.body.slug) if m.pk in public else "",
             ),
         )
 
@@ -98,6 +104,7 @@ def items(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
                 body.pk,
                 i.year,
                 i.meeting_id in public and not i.exempt,
+                public_url=_public_page(i.meeting_id, body.slug, f"#item-{i.pk}"),
             ),
         )
 
@@ -151,6 +158,7 @@ def attachments(qs: QuerySet) -> Iterator[tuple[Model, Entry]]:
             a.item.year,
             a.item.meeting_id in public and not a.exempt and not a.item.exempt,
             a.sha256,
+            reverse("meetings:public_attachment", args=[body.slug, a.item.meeting_id, a.pk]),
         )
         yield a, entry
 

@@ -10,6 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         counts = services.index_rebuild()
-        for label, count in counts.items():
-            self.stdout.write(f"{label}: {count}")
-        self.stdout.write(f"{sum(counts.values())} søkeoppføringer")
+        if options["verbosity"] > 0:
+            for label, count in counts.items():
+                self.stdout.write(f"{label}: {count}")
+            self.stdout.write(f"{sum(counts.values())} søkeoppføringer")
