@@ -264,7 +264,7 @@ def test_the_page_costs_the_same_queries_whatever_the_data(
     assert response.status_code == 200
 
 
-QUERIES = 12
+QUERIES = 11
 
 
 def _budget_title(meeting) -> str:

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.db.models import Model, Q
 from modelsearch.backends import get_search_backend
 
-from . import text
 from .models import SearchEntry
 from .sources import SOURCES, Entry
 
@@ -32,14 +31,13 @@ def _row(source_type: ContentType, obj: Model, entry: Entry) -> SearchEntry:
         url=entry.url,
         source_hash=entry.source_hash,
         public_url=entry.public_url,
-        stems=" ".join((text.stems(entry.title), text.stems(entry.title), text.stems(entry.text))),
     )
 
 
 # What an entry says: an entry whose values are all unchanged is not written (nor re-indexed).
 FIELDS = (
     "kind", "public", "partnership_id", "body_id", "year", "title", "text", "url",
-    "source_hash", "public_url", "stems",
+    "source_hash", "public_url",
 )  # fmt: skip
 
 
