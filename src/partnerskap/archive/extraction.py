@@ -22,7 +22,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -47,10 +47,21 @@ from partnerskap.meetings.models import (
     MinutesStatus,
 )
 
-from . import noark
-from .noark import NS, XSI, Counts, DocumentFile, JournalPost, Restriction, derived_id, el, stamp
+from . import journals, noark
+from .noark import (
+    NS,
+    SCHEMAS,
+    XSI,
+    Counts,
+    DocumentFile,
+    JournalPost,
+    Restriction,
+    derived_id,
+    el,
+    sha256_of,
+    stamp,
+)
 
-SCHEMAS = Path(__file__).parent / "schemas"
 XSD_FILES = (
     "arkivstruktur.xsd",
     "metadatakatalog.xsd",
@@ -59,7 +70,6 @@ XSD_FILES = (
     "offentligJournal.xsd",
     "addml.xsd",
 )
-CHUNK = 1 << 16
 
 ITEM_KINDS = {
     ItemKind.DECISION: "Vedtakssak",
@@ -95,14 +105,6 @@ def closed_meetings(body: Body, start: date, end: date) -> QuerySet[Meeting]:
         .exclude(status=MeetingStatus.CANCELLED)
         .order_by("starts_at", "pk")
     )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 PDFA_PART = re.compile(rb"pdfaid:part\s*(?:=\s*[\"']|>)\s*[1-4]")
@@ -428,8 +430,6 @@ def extract(*, body: Body, start: date, end: date, out: BinaryIO, by: str) -> Su
         root = Path(tmp)
         writer = _Writer(root, body, start, end, by)
         writer.arkivstruktur(meetings)
-        from . import journals
-
         journals.endringslogg(root, meetings, writer.counts, by)
         journals.journals(root, writer.counts, body, start, end)
         for name in XSD_FILES:
@@ -442,4 +442,4 @@ def extract(*, body: Body, start: date, end: date, out: BinaryIO, by: str) -> Su
     return Summary(package_id, len(meetings), writer.counts, writer.not_archival)
 
 
-__all__ = ["Summary", "closed_meetings", "datetime", "declares_pdfa", "extract", "sha256_of"]
+__all__ = ["SCHEMAS", "Summary", "closed_meetings", "declares_pdfa", "extract", "sha256_of"]

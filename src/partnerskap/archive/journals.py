@@ -9,7 +9,7 @@ from lxml import etree
 from partnerskap.meetings.models import AgendaItem, Body, Meeting
 
 from . import noark
-from .noark import NS, XSI, Counts, el, stamp
+from .noark import NS, SCHEMAS, XSI, Counts, el, sha256_of, stamp
 
 # Our fields and the Noark metadata they are (metadatakatalog's names).
 NOARK_FIELDS = {
@@ -183,8 +183,6 @@ def _set(node: etree._Element, value: object) -> None:
 
 def arkivuttrekk(root: Path, counts: Counts, body: Body, start: date, end: date) -> None:
     """Riksarkivaren's template with our values and every XML/XSD file's SHA-256."""
-    from .extraction import SCHEMAS, sha256_of
-
     tree = etree.parse(str(SCHEMAS / "arkivuttrekk-template-v5_0.xml"))
     dataset = tree.getroot().find(f"{A}dataset")
     owner = body.partnership or body.county

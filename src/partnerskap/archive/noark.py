@@ -7,9 +7,11 @@ Noark object and travel as `virksomhetsspesifikkeMetadata`. Exempt items carry `
 their legal ground. Every systemID is the row's permanent UUID, or one derived from it.
 """
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from django.utils import timezone
 from lxml import etree
@@ -26,6 +28,19 @@ PSK = "urn:partnerskap:noark5:1"
 SYSTEM = "Partnerskap"
 # Derived systemIDs (documents and journal posts that have no row of their own) are stable.
 DERIVED = uuid.UUID("8f4b1c5e-6a0d-4c39-9a57-2d6c0b1e7f42")
+
+
+# The official schemas and Riksarkivaren's template, byte for byte (schemas/SOURCE.md).
+SCHEMAS = Path(__file__).parent / "schemas"
+CHUNK = 1 << 16
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def derived_id(*parts: object) -> str:

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerskap.core.forms import add_service_errors
@@ -66,5 +65,3 @@ def public_upcoming(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 public_feed = login_not_required(require_GET(BodyFeed()))
-
-__all__ = ["_"]
