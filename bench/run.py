@@ -49,6 +49,14 @@ LABELS = {
     "registry:partnership_detail": "partnership page",
 }
 SKIP_SUFFIXES = (".pdf", ".docx")  # documents: measured by calling the renderer, below
+# Search as people use it (docs/decisions/0046): an inflected compound, two words, a prefix;
+# the page and the API. Each query is measured for the NAV leader of the big body.
+SEARCHES = (
+    ("search: inflected compound", "/sok/?q=partnerskapsm%C3%B8tene"),
+    ("search: two words", "/sok/?q=oppf%C3%B8lging+budsjett"),
+    ("search: prefix, one kind", "/sok/?q=tjeneste&kind=item"),
+    ("search API", "/api/v1/search?q=partnerskapsm%C3%B8te"),
+)
 
 # What a path parameter refers to, from the segment before it ("moter/<int:pk>") or its name.
 SEGMENT_TARGETS = {
@@ -173,7 +181,8 @@ def _page_routes() -> Iterator[tuple[str, str]]:
                 yield f"{namespace}:{pattern.name}", prefix + str(pattern.pattern)
 
     for name, route in walk(get_resolver().url_patterns, "", None):
-        wanted = name.startswith("meetings:") or name == "registry:partnership_detail"
+        wanted = name.startswith(("meetings:", "search:", "archive:"))
+        wanted = wanted or name == "registry:partnership_detail"
         if wanted and not route.endswith(SKIP_SUFFIXES):
             yield name, route
 
@@ -251,6 +260,34 @@ def _documents(meeting: object) -> list[tuple[str, str]]:
     return out
 
 
+def _extraction(body: object) -> str:
+    """The Noark 5 extraction of every closed meeting of the big body: time, size, and the peak
+    of Python's allocations while it runs (the package is written to disk as it goes)."""
+    import tempfile
+    import tracemalloc
+    from datetime import date
+
+    from django.utils import timezone
+
+    from partnerskap.archive import extraction
+
+    tracemalloc.start()
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        summary = extraction.extract(
+            body=body, start=date(1990, 1, 1), end=timezone.localdate(), out=out, by="bench"
+        )
+        size = out.tell()
+    elapsed = time.perf_counter() - start
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return (
+        f"Noark 5 extraction of the big body: {summary.meetings} meetings, "
+        f"{summary.counts.registrations:,} registrations, {summary.counts.files} PDF/A files, "
+        f"{size / 1e6:,.1f} MB tar in {elapsed:,.0f} s; peak traced memory {peak / 1e6:,.1f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Partnerskap benchmark")
     parser.add_argument("-n", "--requests", type=int, default=20, help="timed requests per route")
@@ -282,6 +319,11 @@ def _run(args: argparse.Namespace) -> None:
     data = generate(Scale(other_meetings=args.meetings, big_body_years=args.years))
     generated_in = time.perf_counter() - start
     big_meetings = data.big_body.meetings.count()
+    from partnerskap.search.services import index_rebuild
+
+    start = time.perf_counter()
+    entries = sum(index_rebuild().values())
+    indexed_in = time.perf_counter() - start
     database = connection.vendor
     if database == "sqlite":
         database += " " + connection.Database.sqlite_version
@@ -295,7 +337,8 @@ def _run(args: argparse.Namespace) -> None:
         f"{data.counts['Meeting']:,} meetings, {data.counts['AgendaItem']:,} items, "
         f"{data.counts['ActionItem']:,} follow-ups, {data.counts['MinutesVersion']:,} minutes "
         f"versions; the big body has {big_meetings} meetings over {args.years} years, its biggest "
-        f"meeting {data.biggest_meeting.items.count()} items (generated in {generated_in:.1f} s)."
+        f"meeting {data.biggest_meeting.items.count()} items (generated in {generated_in:.1f} s); "
+        f"{entries:,} search entries (indexed in {indexed_in:.1f} s)."
     )
     big, small = Client(), Client()
     big.force_login(data.persona)
@@ -305,6 +348,7 @@ def _run(args: argparse.Namespace) -> None:
     rows, skipped = [], []
     routes = [(LABELS.get(n, n.split(":")[1]), r) for n, r in _page_routes()]
     routes += list(_api_routes())
+    routes += list(SEARCHES)
     for label, route in routes:
         path = _fill(route, big_targets)
         if path is None:
@@ -334,6 +378,7 @@ def _run(args: argparse.Namespace) -> None:
     print()
     for name, figure in _documents(data.biggest_meeting):
         print(f"{name} of the biggest meeting: {figure}")
+    print(_extraction(data.big_body))
     if skipped:
         print("\nNot measured:")
         for line in skipped:

@@ -61,6 +61,7 @@ from .access_rules import (
     Rule,
 )
 from .agreements import walk as agreements_walk
+from .archive import walk as archive_walk
 from .conferences import walk as conferences_walk
 from .conftest import ORLAND_EDITORS, ORLAND_READERS
 from .factories import MunicipalityFactory, OfficeFactory, UserFactory
@@ -68,9 +69,18 @@ from .figures import walk as figures_walk
 from .finance import walk as finance_walk
 from .meetings.conftest import at
 from .reception import walk as reception_walk
+from .search import walk as search_walk
 
 # The apps that classify their routes in tests/<app>/walk.py.
-APP_WALKS = (agreements_walk, finance_walk, figures_walk, reception_walk, conferences_walk)
+APP_WALKS = (
+    agreements_walk,
+    finance_walk,
+    figures_walk,
+    reception_walk,
+    search_walk,
+    archive_walk,
+    conferences_walk,
+)
 
 LOGIN_URL = "/logg-inn/"
 

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "partnerskap.figures",
     "partnerskap.reception",
     "partnerskap.conferences",
+    "partnerskap.search",
+    "partnerskap.archive",
     "partnerskap.documents",
     "partnerskap.demo",
     "django.contrib.admin",
@@ -60,6 +62,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "ninja",
+    "django_tasks",
+    "modelsearch",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +113,19 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Full-text search (docs/decisions/0046): PostgreSQL's full-text search with its Norwegian
+# configuration, or SQLite's FTS5 — modelsearch picks by the database.
+MODELSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "modelsearch.backends.database",
+        "SEARCH_CONFIG": "norwegian",
+        "AUTO_UPDATE": True,
+    }
+}
+# Background work (index updates): run at once in the process until a queue backend is
+# configured; the tasks are written for a queue (django-tasks, Django 6's API).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [

@@ -73,8 +73,14 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[int]:
         connection = transaction.get_connection()
         queued_before = len(connection.run_on_commit)
         DemoLoader().load()
-        yield len(connection.run_on_commit) - queued_before
+        queued = connection.run_on_commit[queued_before:]
+        # The search index's refreshes are queued after commit too; they send nothing.
+        yield sum(1 for _sids, func, _robust in queued if not _refreshes_search(func))
         transaction.set_rollback(True)
+
+
+def _refreshes_search(func) -> bool:
+    return getattr(func, "__module__", "") == "partnerskap.search.signals"
 
 
 def test_historical_meetings_mail_nobody(demo):

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from django.core.management import call_command
 from django.db import transaction
 
 from partnerskap.core.models import RoleKind, User
@@ -251,6 +252,10 @@ class DemoLoader:
         figures.load(self.users)
         reception.load(self.users)
         conferences.load(self.users)
+        # The meetings are built with their after-commit work dropped (no e-mails about meetings
+        # held years ago, meetings.build.no_mail), and the search index's updates with it: build
+        # the index once from everything. By the command's name: the demo does not import search.
+        call_command("search_rebuild", verbosity=0)
 
     def _people(self) -> None:
         for p in PEOPLE:

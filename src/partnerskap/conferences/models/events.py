@@ -15,8 +15,9 @@ from partnerskap.registry.models import County, Municipality, Partnership
 
 User = settings.AUTH_USER_MODEL
 
-# Addresses under /offentlig/arrangementer/ that an event's slug must not take.
-RESERVED_SLUGS = frozenset({"deltaker", "evaluering"})
+# Addresses under /offentlig/arrangementer/ that an event's slug must not take: its own
+# personal pages, and the archive's /offentlig/<slug>/moter/.
+RESERVED_SLUGS = frozenset({"deltaker", "evaluering", "moter"})
 
 slug_validator = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",

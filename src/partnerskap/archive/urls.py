@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("organer/<int:pk>/arkivuttrekk/", views.extract, name="extract"),
+    path("offentlig/", views.public_index, name="public_index"),
+    path("offentlig/<slug:slug>/moter/", views.public_upcoming, name="public_upcoming"),
+    path("offentlig/<slug:slug>/atom.xml", views.public_feed, name="public_feed"),
+]
