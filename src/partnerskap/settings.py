@@ -1,11 +1,15 @@
 """The one settings module, configured only by environment variables (see .env.example)."""
 
+import logging
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from partnerskap.core.logs import logging_config
+from partnerskap.core.mailconfig import EmailUrlError, email_settings
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -67,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "partnerskap.core.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,7 +161,7 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = PROJECT_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "") or PROJECT_DIR / "var" / "static")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -165,19 +170,13 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(PROJECT_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
 
-EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
-if EMAIL_URL.startswith("console://"):
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-elif EMAIL_URL.startswith("smtp://"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    _smtp = EMAIL_URL.removeprefix("smtp://")
-    _credentials, _, _server = _smtp.rpartition("@")
-    EMAIL_HOST, _, _port = _server.partition(":")
-    EMAIL_PORT = int(_port or 587)
-    EMAIL_HOST_USER, _, EMAIL_HOST_PASSWORD = _credentials.partition(":")
-    EMAIL_USE_TLS = True
-else:
-    raise ImproperlyConfigured("EMAIL_URL must start with console:// or smtp://")
+# E-mail from one URL (partnerskap/core/mailconfig.py lists the forms). Development prints it to
+# the log; `check --deploy` fails while production has not set it.
+EMAIL_URL_GIVEN = bool(os.environ.get("EMAIL_URL", "").strip())
+try:
+    globals().update(email_settings(os.environ.get("EMAIL_URL", "").strip() or "console://"))
+except EmailUrlError as error:
+    raise ImproperlyConfigured(str(error)) from None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "partnerskap@localhost")
 
 SESSION_COOKIE_SECURE = not DEBUG
@@ -192,12 +191,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs go to stdout, one JSON object a line with the request id (text in development);
+# LOG_FORMAT=json|text overrides. LOG_LEVEL for everything but the one line per request.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+LOGGING = logging_config(
+    json_format=LOG_FORMAT == "json", level=os.environ.get("LOG_LEVEL", "WARNING")
+)
+# Python's warnings would go to stderr as plain text: log them as JSON lines like the rest.
+logging.captureWarnings(LOG_FORMAT == "json")
 
 # Lists show this many rows a page.
 PAGE_SIZE = env_int("PAGE_SIZE", 50)

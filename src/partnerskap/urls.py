@@ -4,16 +4,25 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.i18n import set_language
 
 from partnerskap.api import api_urls
+from partnerskap.core import health
 from partnerskap.core.auth import PartnerskapLoginView
+
+# The probes and the scrape: RequestContextMiddleware answers GET and HEAD before any other
+# middleware; the patterns name them and refuse other methods.
+_probe = login_not_required
 
 urlpatterns = [
     path("logg-inn/", PartnerskapLoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    path("internal/isalive", _probe(require_safe(health.isalive)), name="isalive"),
+    path("internal/isready", _probe(require_safe(health.isready)), name="isready"),
+    path("internal/metrics", _probe(require_safe(health.prometheus_metrics)), name="metrics"),
     path("api/v1/", api_urls()),
     path("", include("partnerskap.registry.urls")),
     path("", include("partnerskap.meetings.urls")),

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
+from partnerskap.core.metrics import import_committed
 from partnerskap.core.models import User
 from partnerskap.core.templatetags.norsk import dato
 from partnerskap.registry.models import Partnership
@@ -161,6 +162,7 @@ def import_commit(*, actor: User | None, batch: ImportBatch, revision: int | Non
     batch.committed_at = timezone.now()
     batch.observations = []  # written now; the observations are the record
     _save(batch, actor)
+    transaction.on_commit(lambda: import_committed("figures", written))
     return written
 
 
