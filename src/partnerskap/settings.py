@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "django_tasks",
+    "django_tasks_db",
     "modelsearch",
 ]
 
@@ -128,9 +129,19 @@ MODELSEARCH_BACKENDS = {
         "AUTO_UPDATE": True,
     }
 }
-# Background work (index updates): run at once in the process until a queue backend is
-# configured; the tasks are written for a queue (django-tasks, Django 6's API).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (e-mail with documents, search index updates; docs/decisions/0036): in
+# production a queue in the database that `partnerskap worker` works off; in development the
+# tasks run at once in the request. TASKS_BACKEND=database|immediate overrides.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "") or ("immediate" if DEBUG else "database")
+if TASKS_BACKEND not in {"database", "immediate"}:
+    raise ImproperlyConfigured("TASKS_BACKEND must be database or immediate.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
