@@ -12,8 +12,10 @@ COPY pyproject.toml README.md ./
 COPY src ./src
 # Compiled before installing, so the .mo files are packaged with the rest.
 RUN find src -name django.po -execdir msgfmt --check -o django.mo django.po \;
+# The bucket client to include: gcs (NAIS), s3, or "gcs,s3".
+ARG STORAGE_EXTRAS=gcs
 RUN python -m venv /opt/partnerskap \
- && /opt/partnerskap/bin/pip install --no-cache-dir --no-compile . \
+ && /opt/partnerskap/bin/pip install --no-cache-dir --no-compile ".[$STORAGE_EXTRAS]" \
  && /opt/partnerskap/bin/python -m compileall -q /opt/partnerskap/lib
 RUN STATIC_ROOT=/opt/static PARTNERSKAP_ALLOW_DEV_KEY=1 \
     /opt/partnerskap/bin/partnerskap collectstatic --no-input -v0

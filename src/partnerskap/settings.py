@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerskap.core.logs import logging_config
 from partnerskap.core.mailconfig import EmailUrlError, email_settings
+from partnerskap.core.storage import storages_setting
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -173,8 +174,20 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "") or PROJECT_DIR / "var" / "static")
+# Uploaded and generated files (docs/decisions/0037): the local disk at MEDIA_ROOT, or a bucket
+# with FILE_STORAGE=s3|gcs and FILE_BUCKET (S3_ENDPOINT_URL for an S3-compatible server; the
+# credentials come the way boto3 and Google's client find them). CLAMAV_URL (tcp://host:3310 or
+# unix:///path) scans every file before it is stored.
+FILE_STORAGE = os.environ.get("FILE_STORAGE", "") or "local"
+try:
+    _default_storage = storages_setting(
+        FILE_STORAGE, os.environ.get("FILE_BUCKET", ""), os.environ.get("S3_ENDPOINT_URL", "")
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
+CLAMAV_URL = os.environ.get("CLAMAV_URL", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
