@@ -16,7 +16,7 @@ from django.conf import settings
 from .test_deploy_check import production_env
 
 DEPLOY = Path(__file__).resolve().parents[1] / "docs" / "deploy.md"
-BIN = Path(os.environ.get("VIRTUAL_ENV", "")) / "bin"
+BIN = Path(sys.executable).parent  # the venv running the tests has the partnerskap command
 
 pytestmark = pytest.mark.postgres
 
