@@ -84,7 +84,6 @@ def test_the_documented_install_gives_a_norwegian_service_without_demo_people(
         DATABASE_URL=empty_database,
         STATIC_ROOT=str(tmp_path / "static"),
         ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="0",
         PORT=str(port),
         HOST="127.0.0.1",
         WEB_CONCURRENCY="1",
