@@ -611,7 +611,10 @@ def _meetings_world(world) -> MeetingsWalk:
             "owner_id": leader.pk,
             "due_date": date(year, 12, 1).isoformat(),
         },
-        "PATCH /api/v1/follow-ups/{action_id}": {"progress": "Godt i gang."},
+        "PATCH /api/v1/follow-ups/{action_id}": {
+            "revision": action.revision,
+            "progress": "Godt i gang.",
+        },
         # PATCH above raised M's revision by one.
         f"PUT {m}/minutes": {"revision": meeting.revision + 1, "introduction": "Velkommen."},
         f"POST {m}/minutes/send-for-comments": {
