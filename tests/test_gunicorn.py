@@ -12,7 +12,8 @@ from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from .test_deploy_check import partnerskap, production_env
+from .test_backup_restore import partnerskap  # with time for a migration on a loaded machine
+from .test_deploy_check import production_env
 
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
