@@ -44,7 +44,20 @@ PAGES: dict[str, Rule] = {
     "projects:report_attach": MANAGE,
 }
 
-API: dict[str, Rule] = {}
+P = "/api/v1/projects/{project_id}"
+API: dict[str, Rule] = {
+    "GET /api/v1/projects": EVERY_SIGNED_IN,  # lists only the projects you may read
+    "GET /api/v1/counties/{county_id}/projects": EVERY_SIGNED_IN,  # filtered the same way
+    f"GET {P}": READ,
+    "GET /api/v1/pilots/{pilot_id}/status": READ,
+    f"POST {P}/pilots": CREATED,
+    f"POST {P}/status": CREATED,
+    f"POST {P}/milestones": CREATED,
+    f"POST {P}/risks": CREATED,
+    f"POST {P}/decisions": CREATED,
+    "POST /api/v1/decisions/{decision_id}/agenda": CREATED,
+    f"POST {P}/communication": CREATED,
+}
 
 
 def build(world) -> AppWalk:
@@ -57,7 +70,7 @@ def build(world) -> AppWalk:
         slug="trondelag-ny-tid-styringsgruppe",
         county=world.county,
     )
-    meeting_services.meeting_schedule(
+    meeting = meeting_services.meeting_schedule(
         actor=director,
         body=steering,
         starts_at=at(date(year + 1, 3, 1), 11),
@@ -116,7 +129,18 @@ def build(world) -> AppWalk:
     }
     return AppWalk(
         params={"project_id": project.pk, "pilot_id": pilot.pk, "decision_id": decision.pk},
-        bodies={},
+        bodies={
+            f"POST {P}/pilots": {"name": "Innherred", "partnership_ids": [world.orland.pk]},
+            f"POST {P}/status": {
+                "reported_on": f"{year}-01-15",
+                "rows": [{"row_id": pilot.status_row.pk, "health": "at_risk"}],
+            },
+            f"POST {P}/milestones": {"title": "Delrapport 2", "due_on": f"{year}-09-01"},
+            f"POST {P}/risks": {"title": "Forsinket IKT", "probability": 2, "consequence": 3},
+            f"POST {P}/decisions": {"title": "Godkjenne delrapport 2"},
+            "POST /api/v1/decisions/{decision_id}/agenda": {"meeting_id": meeting.pk},
+            f"POST {P}/communication": {"audience": "Ansatte", "channel": "Intranett"},
+        },
         markers=[SECRET_MANDATE, SECRET_RISK, PROJECT_NAME],
         pages=pages,
     )

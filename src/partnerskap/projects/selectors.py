@@ -222,12 +222,14 @@ def report_content(report: ProjectStatusReport) -> dict:
     item: AgendaItem | None = report.item
     since = previous_meeting_day(item.meeting) if item is not None else None
     today = timezone.localdate()
+    status = status_table(project, since=since) if since else status_table(project)
     return {
+        "changed": [line.row.label for line in status if line.changed],
         "report": report,
         "project": project,
         "item": item,
         "since": since,
-        "status": status_table(project, since=since) if since else status_table(project),
+        "status": status,
         "milestones": list(
             project.milestones.filter(state=MilestoneState.PLANNED).select_related("owner")
         ),
@@ -253,4 +255,18 @@ def county_overdue_milestones(user: User, county_id: int) -> QuerySet[Milestone]
         Milestone.objects.overdue()
         .filter(project__in=readable.values("pk"))
         .select_related("project", "owner")
+    )
+
+
+def project_people(county_ids: set[int]) -> QuerySet[User]:
+    """Who may lead, own or be responsible: the people of the county and its partnerships."""
+    return (
+        User.objects.filter(
+            Q(roles__county_id__in=county_ids)
+            | Q(roles__partnership__office__county_id__in=county_ids)
+            | Q(body_memberships__body__county_id__in=county_ids),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
     )

@@ -11,6 +11,7 @@ from partnerskap.meetings.access import body_scope
 from partnerskap.meetings.models import Body
 from partnerskap.registry.models import County, Municipality, Partnership
 
+from .. import selectors
 from ..models import Project
 
 
@@ -24,18 +25,7 @@ def form_view(request: HttpRequest, form: Form, **kwargs: object) -> HttpRespons
     return pages.form_view(request, form, **kwargs)  # type: ignore[arg-type]
 
 
-def people(county_ids: set[int]) -> QuerySet[User]:
-    """Who may lead, own or be responsible: the people of the county and its partnerships."""
-    return (
-        User.objects.filter(
-            Q(roles__county_id__in=county_ids)
-            | Q(roles__partnership__office__county_id__in=county_ids)
-            | Q(body_memberships__body__county_id__in=county_ids),
-            is_active=True,
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
+people = selectors.project_people
 
 
 def bodies(user: User, county_ids: set[int]) -> QuerySet[Body]:
