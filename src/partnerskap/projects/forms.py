@@ -180,7 +180,11 @@ class RaiseForm(AkselFormMixin, forms.Form):
 
     def __init__(self, data=None, *, meetings: QuerySet, **kwargs) -> None:
         super().__init__(data, **kwargs)
-        self.fields["meeting"].queryset = meetings
+        # The next meeting is chosen already: raising a decision is one click.
+        field = self.fields["meeting"]
+        field.queryset = meetings
+        field.empty_label = None
+        field.initial = meetings.first()
 
 
 class ItemChoiceField(forms.ModelChoiceField):
