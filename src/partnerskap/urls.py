@@ -8,9 +8,11 @@ from django.views.i18n import set_language
 
 from partnerskap.api import api_urls
 from partnerskap.core.auth import PartnerskapLoginView
+from partnerskap.demo.people import demo_login_hints
+from partnerskap.registry.views import home
 
 urlpatterns = [
-    path("logg-inn/", PartnerskapLoginView.as_view(), name="login"),
+    path("logg-inn/", PartnerskapLoginView.as_view(hints=demo_login_hints), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
@@ -24,5 +26,5 @@ urlpatterns = [
     path("", include("partnerskap.conferences.urls")),
     path("", include("partnerskap.search.urls")),
     path("", include("partnerskap.archive.urls")),
-    path("", include("partnerskap.core.urls")),
+    path("", home, name="home"),
 ]

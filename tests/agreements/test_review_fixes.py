@@ -39,6 +39,7 @@ def test_service_refuses_a_hearing_party_without_a_role(world, agreement):
             agreement=agreement,
             parties=[world.municipal_owner, world.outsider],
             deadline=in_a_week(),
+            revision=agreement.revision,
         )
     assert str(world.outsider) in str(caught.value)
     agreement.refresh_from_db()
@@ -73,13 +74,16 @@ def _answered_and_agreed(world, agreement):
         agreement=agreement,
         parties=[world.municipal_owner],
         deadline=in_a_week(),
+        revision=agreement.revision,
     )
     agreement.refresh_from_db()
     comment = services.hearing_comment(
         actor=world.municipal_owner, agreement=agreement, section="3.8", text_="Del likt."
     )
     services.comment_answer(actor=world.nav_leader, comment=comment, answer="accepted")
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     return comment
 
 
@@ -116,7 +120,10 @@ def test_in_force_refuses_a_period_other_than_the_signed_one(world, client, agre
     signed(agreement, world)
     with pytest.raises(ValidationError, match=re.escape("01.01.2026")):
         services.agreement_put_in_force(
-            actor=world.nav_leader, agreement=agreement, valid_from=datetime.date(2025, 6, 1)
+            actor=world.nav_leader,
+            agreement=agreement,
+            valid_from=datetime.date(2025, 6, 1),
+            revision=agreement.revision,
         )
     login(client, world.nav_leader)
     response = client.post(
@@ -146,7 +153,9 @@ def test_future_start_is_refused_and_the_old_agreement_stays_in_force(world):
         services.agreement_create(actor=world.nav_leader, partnership=world.orland), world, start
     )
     with pytest.raises(ValidationError, match=re.escape(start.strftime("%d.%m.%Y"))):
-        services.agreement_put_in_force(actor=world.nav_leader, agreement=second)
+        services.agreement_put_in_force(
+            actor=world.nav_leader, agreement=second, revision=second.revision
+        )
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == "in_force"
@@ -208,6 +217,7 @@ def test_hearing_mail_from_a_service_uses_the_site_url(
             agreement=agreement,
             parties=[world.municipal_owner],
             deadline=in_a_week(),
+            revision=agreement.revision,
         )
     (message,) = mail.outbox
     path = reverse("agreements:agreement_detail", args=[agreement.pk])
@@ -331,7 +341,7 @@ def test_evaluation_interval_must_be_at_least_one_month(world, client, agreement
         services.agreement_fill(
             actor=world.nav_leader,
             agreement=agreement,
-            revision=None,
+            revision=agreement.revision,
             evaluation_interval_months=0,
         )
     login(client, world.nav_leader)
@@ -356,7 +366,9 @@ def test_one_person_holding_both_owner_roles_cannot_sign_for_both(world, agreeme
 
     give_role(world.municipal_owner, RoleKind.STATE_OWNER, partnership=world.orland)
     complete(agreement, world.nav_leader)
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     services.agreement_sign(
         actor=world.municipal_owner, agreement=agreement, side="municipality", signed_as="Ordfører"
     )

@@ -70,7 +70,10 @@ def test_fill_with_a_bad_number_names_the_field(world, client, agreement):
 def test_stale_form_is_409_and_keeps_the_other_change(world, client, agreement):
     login(client, world.nav_leader)
     services.agreement_fill(
-        actor=world.municipal_owner, agreement=agreement, revision=None, values={"verdier": "A"}
+        actor=world.municipal_owner,
+        agreement=agreement,
+        revision=agreement.revision,
+        values={"verdier": "A"},
     )
     response = client.post(
         reverse("agreements:agreement_fill", args=[agreement.pk]),
@@ -250,10 +253,12 @@ def test_hearing_and_compare_pages(world, client, agreement):
     services.agreement_fill(
         actor=world.nav_leader,
         agreement=agreement,
-        revision=None,
+        revision=agreement.revision,
         values={"verdier": "mot og tillit"},
     )
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     page = client.get(reverse("agreements:version_compare", args=[agreement.pk]))
     content = page.content.decode()
     assert "<del>" in content and "<ins>tillit" in content
@@ -313,7 +318,7 @@ def _check_document(content: str, agreement) -> None:
 
 def test_struck_clause_is_absent_from_the_document(world, client, agreement):
     services.agreement_fill(
-        actor=world.nav_leader, agreement=agreement, revision=None, struck=["2.1-3"]
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision, struck=["2.1-3"]
     )
     login(client, world.nav_leader)
     response = client.get(reverse("agreements:agreement_docx", args=[agreement.pk]))
@@ -336,6 +341,7 @@ def _grow(world, agreement, how_many: int) -> None:
         agreement=agreement,
         parties=[world.municipal_owner, world.member],
         deadline=timezone.localdate() + datetime.timedelta(days=5),
+        revision=agreement.revision,
     )
     for i in range(how_many):
         services.hearing_comment(

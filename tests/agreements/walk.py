@@ -69,7 +69,7 @@ def _complete(world, title: str = ""):
     services.agreement_fill(
         actor=world.nav_leader,
         agreement=agreement,
-        revision=None,
+        revision=agreement.revision,
         values={"verdier": SECRET_VALUES},
     )
     return agreement
@@ -92,17 +92,21 @@ def build(world) -> AppWalk:
     # B: in hearing with a comment from the municipality.
     in_hearing = _complete(world)
     hearing = services.hearing_start(
-        actor=world.nav_leader, agreement=in_hearing, parties=readers, deadline=later
+        actor=world.nav_leader,
+        agreement=in_hearing,
+        parties=readers,
+        deadline=later,
+        revision=in_hearing.revision,
     )
     comment = services.hearing_comment(
         actor=world.municipal_owner, agreement=in_hearing, section="3.8", text_=SECRET_COMMENT
     )
     # C: agreed, waiting for signatures.
     agreed = _complete(world)
-    services.agreement_agree(actor=world.nav_leader, agreement=agreed, revision=None)
+    services.agreement_agree(actor=world.nav_leader, agreement=agreed, revision=agreed.revision)
     # D: signed by both owners, waiting to be put in force.
     signed = _complete(world)
-    services.agreement_agree(actor=world.nav_leader, agreement=signed, revision=None)
+    services.agreement_agree(actor=world.nav_leader, agreement=signed, revision=signed.revision)
     services.agreement_sign(
         actor=world.municipal_owner, agreement=signed, side="municipality", signed_as="Ordfører"
     )

@@ -65,7 +65,7 @@ def _batch(world, name: str, period: str, value: int):
 def build(world) -> AppWalk:
     for name, period, value in (("uke10.csv", "2020-W10", 581), ("uke18.csv", "2020-W18", 1130)):
         batch = _batch(world, name, period, value)
-        services.import_commit(actor=world.nav_leader, batch=batch, revision=None)
+        services.import_commit(actor=world.nav_leader, batch=batch, revision=batch.revision)
     page_batch = _batch(world, SECRET_FILE, "2020-W21", 1000)
     api_batch = _batch(world, "api-uke19.csv", "2020-W19", 1100)
     report = services.report_create(
@@ -74,7 +74,7 @@ def build(world) -> AppWalk:
     services.report_update(
         actor=world.nav_leader,
         report=report,
-        revision=None,
+        revision=report.revision,
         title=SECRET_REPORT,
         texts={"staffing": SECRET_TEXT},
     )

@@ -78,6 +78,7 @@ def build(world) -> AppWalk:
         actor=leader,
         location=location,
         hours=[services.Interval(day, time(10), time(14)) for day in (0, 1, 3)],
+        revision=location.revision,
     )
     visit = services.visit_register(
         actor=leader, location=location, day=date(2020, 1, 13), arrival=time(10, 30), minutes=12

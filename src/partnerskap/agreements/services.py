@@ -8,12 +8,12 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import RoleKind, User
+from partnerskap.core.services import bump_revision, claim_revision, locked, save
 from partnerskap.meetings.uploads import DEFAULT_MAX_BYTES, DOCX, PDF, sniff_content_type
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.models import (
@@ -49,29 +49,22 @@ EDITABLE = (AgreementStatus.DRAFT, AgreementStatus.HEARING)
 __all__ = ["ConflictError"]
 
 
-def _save(instance: Model, actor: User | None) -> Model:
-    instance.full_clean()
-    instance._history_user = actor  # type: ignore[attr-defined]
-    instance.save()
-    return instance
-
-
 def _lock(agreement: Agreement, revision: int | None) -> Agreement:
     """The agreement as committed, locked, after the optimistic revision check."""
-    if revision is not None:
-        moved = Agreement.objects.filter(pk=agreement.pk, revision=revision).update(
-            revision=F("revision") + 1
-        )
-        if not moved:
-            raise ConflictError()
-    else:
-        Agreement.objects.filter(pk=agreement.pk).update(revision=F("revision") + 1)
-    return Agreement.objects.select_for_update().select_related("template").get(pk=agreement.pk)
+    claim_revision(Agreement, agreement.pk, revision)
+    return locked(Agreement, agreement.pk, "template")
+
+
+def _lock_unclaimed(agreement: Agreement) -> Agreement:
+    """The agreement as committed, locked, for a step that starts from no revision (each owner
+    signs the agreed text as it stands); anyone editing it meanwhile is told to reload."""
+    bump_revision(Agreement, agreement.pk)
+    return locked(Agreement, agreement.pk, "template")
 
 
 def _saved(agreement: Agreement, fresh: Agreement, actor: User) -> Agreement:
     """Save the locked copy and bring the caller's copy up to date."""
-    _save(fresh, actor)
+    save(fresh, actor=actor)
     agreement.refresh_from_db()
     return agreement
 
@@ -103,7 +96,7 @@ def template_load(*, actor: User | None, data: str | bytes, file_name: str) -> A
         source_name=file_name,
         loaded_by=actor,
     )
-    return _save(template, actor)
+    return save(template, actor=actor)
 
 
 def shipped_template() -> AgreementTemplate:
@@ -175,7 +168,7 @@ def agreement_create(
         alternative=alternative,
         values=values,
     )
-    return _save(agreement, actor)
+    return save(agreement, actor=actor)
 
 
 def _municipality_names(partnership_id: int) -> set[str]:
@@ -345,7 +338,7 @@ def attachment_add(
         size=file.size or 0,
         uploaded_by=actor,
     )
-    return _save(attachment, actor)
+    return save(attachment, actor=actor)
 
 
 # --- versions, hearing ----------------------------------------------------------------------
@@ -399,8 +392,8 @@ def hearing_start(
     if deadline <= timezone.localdate():
         raise ValidationError({"deadline": _("The deadline must be after today.")})
     version = _snapshot(fresh, VersionReason.HEARING, actor)
-    hearing = _save(
-        Hearing(agreement=fresh, version=version, deadline=deadline, sent_by=actor), actor
+    hearing = save(
+        Hearing(agreement=fresh, version=version, deadline=deadline, sent_by=actor), actor=actor
     )
     hearing.parties.set(parties)
     fresh.status = AgreementStatus.HEARING
@@ -477,7 +470,9 @@ def hearing_comment(
         raise ValidationError({"section": _("Choose a section of the agreement.")})
     if not text_.strip():
         raise ValidationError({"text": _("Write the comment.")})
-    return _save(HearingComment(hearing=hearing, section=section, author=actor, text=text_), actor)
+    return save(
+        HearingComment(hearing=hearing, section=section, author=actor, text=text_), actor=actor
+    )
 
 
 @transaction.atomic
@@ -501,7 +496,7 @@ def comment_answer(
     comment.answer_text = explanation.strip()
     comment.answered_by = actor
     comment.answered_at = timezone.now()
-    return _save(comment, actor)
+    return save(comment, actor=actor)
 
 
 # --- agreeing, signing, in force ------------------------------------------------------------
@@ -564,7 +559,7 @@ def agreement_sign(
     signer: Signer | None = None,
 ) -> Signature:
     """One owner signs the agreed text; when both have signed, the agreement is signed."""
-    fresh = _lock(agreement, None)
+    fresh = _lock_unclaimed(agreement)
     if fresh.status != AgreementStatus.AGREED:
         raise ValidationError(_("Only an agreed agreement can be signed."))
     if side not in signing_sides(actor, fresh):
@@ -680,7 +675,7 @@ def agreement_put_in_force(
         old.replaced_by = fresh
         if old.valid_to is None or old.valid_to > valid_from:
             old.valid_to = max(valid_from, (old.valid_from or valid_from) + datetime.timedelta(1))
-        _save(old, actor)
+        save(old, actor=actor)
     fresh.status = AgreementStatus.IN_FORCE
     fresh.valid_from, fresh.valid_to = valid_from, valid_to
     try:
@@ -704,6 +699,7 @@ def agreements_expire(today: datetime.date) -> int:
     )
     for agreement in ended:
         agreement.status = AgreementStatus.EXPIRED
-        agreement.revision += 1
-        _save(agreement, None)
+        bump_revision(Agreement, agreement.pk)
+        agreement.refresh_from_db(fields=["revision"])
+        save(agreement, actor=None)
     return len(ended)

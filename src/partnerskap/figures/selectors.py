@@ -30,7 +30,6 @@ from .models import (
     Indicator,
     Level,
     Observation,
-    ReportSection,
     StatusReport,
     Unit,
 )
@@ -549,7 +548,3 @@ def share_of(
     columns = with_counts([indicator], every)
     row = area_rows(partnership, level, area_id, [period], columns)[period]
     return row.cells[[c.code for c in columns].index(code)]
-
-
-def report_sections(report: StatusReport) -> list[ReportSection]:
-    return list(report.sections.all())

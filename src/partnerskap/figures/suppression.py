@@ -165,10 +165,6 @@ class SuppressedTable:
     row_totals: bool
     column_totals: bool
 
-    def is_hidden(self, row: int, col: int) -> bool:
-        self._check(row, col)
-        return (row, col) in self.hidden
-
     def shown(self, row: int, col: int) -> int | str:
         """The count at ``(row, col)`` or ``":"``; totals are at ``n_rows`` / ``n_cols``."""
         self._check(row, col)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
+from partnerskap.core.services import bump_revision, claim_revision, delete, save
 from partnerskap.registry.models import Municipality, OwnerKind, Partnership
 
 from .. import cost_sharing as cs
@@ -122,23 +123,6 @@ def _clean_period(data: dict) -> dict:
     return clean
 
 
-def _check_revision(model: type, pk: int, revision: int | None) -> None:
-    from django.db.models import F
-
-    qs = model.objects.filter(pk=pk)
-    if revision is not None:
-        qs = qs.filter(revision=revision)
-    if not qs.update(revision=F("revision") + 1):
-        raise ConflictError()
-
-
-def _save(instance, actor: User | None):
-    instance.full_clean()
-    instance._history_user = actor
-    instance.save()
-    return instance
-
-
 # --- agreements -----------------------------------------------------------------------------
 
 
@@ -148,19 +132,19 @@ def agreement_create(*, actor: User, partnership: Partnership, **fields) -> Oper
     for name in AGREEMENT_FIELDS:
         if name in fields:
             setattr(agreement, name, fields[name])
-    return _save(agreement, actor)
+    return save(agreement, actor=actor)
 
 
 @transaction.atomic
 def agreement_update(
     *, actor: User, agreement: OperatingAgreement, revision: int | None, **fields
 ) -> OperatingAgreement:
-    _check_revision(OperatingAgreement, agreement.pk, revision)
+    claim_revision(OperatingAgreement, agreement.pk, revision)
     fresh = OperatingAgreement.objects.select_for_update().get(pk=agreement.pk)
     for name in AGREEMENT_FIELDS:
         if name in fields:
             setattr(fresh, name, fields[name])
-    return _save(fresh, actor)
+    return save(fresh, actor=actor)
 
 
 # --- periods --------------------------------------------------------------------------------
@@ -170,7 +154,7 @@ def agreement_update(
 def period_create(*, actor: User, agreement: OperatingAgreement, **fields) -> AgreementPeriod:
     clean = _clean_period({name: fields.get(name) for name in PERIOD_FIELDS if name in fields})
     period = AgreementPeriod(agreement=agreement, **clean)
-    return _save(period, actor)
+    return save(period, actor=actor)
 
 
 @transaction.atomic
@@ -178,11 +162,11 @@ def period_update(
     *, actor: User, period: AgreementPeriod, revision: int | None, **fields
 ) -> AgreementPeriod:
     clean = _clean_period({name: fields.get(name, getattr(period, name)) for name in PERIOD_FIELDS})
-    _check_revision(AgreementPeriod, period.pk, revision)
+    claim_revision(AgreementPeriod, period.pk, revision)
     fresh = AgreementPeriod.objects.select_for_update().get(pk=period.pk)
     for name, value in clean.items():
         setattr(fresh, name, value)
-    return _save(fresh, actor)
+    return save(fresh, actor=actor)
 
 
 # --- member municipalities ------------------------------------------------------------------
@@ -275,12 +259,12 @@ def member_weights_set(
                     % {"total": f"{total.normalize():f}".replace(".", ",")}
                 }
             )
-    _check_revision(AgreementPeriod, period.pk, revision)
+    claim_revision(AgreementPeriod, period.pk, revision)
     for pk, (fte, percentage) in clean.items():
         weight = MemberWeight.objects.filter(period=period, municipality_id=pk).first()
         weight = weight or MemberWeight(period=period, municipality_id=pk)
         weight.fte, weight.percentage = fte, percentage
-        _save(weight, actor)
+        save(weight, actor=actor)
     period.refresh_from_db()
     return period
 
@@ -300,12 +284,11 @@ def special_service_add(
         if error.field == "owner":
             raise ValidationError({"owner": _("Choose the owner to invoice.")}) from None
         raise ValidationError({"amount": _message(error, label)}) from None
-    _check_revision(AgreementPeriod, period.pk, None)
-    return _save(SpecialService(period=period, name=name, amount=number, owner=owner), actor)
+    bump_revision(AgreementPeriod, period.pk)
+    return save(SpecialService(period=period, name=name, amount=number, owner=owner), actor=actor)
 
 
 @transaction.atomic
 def special_service_remove(*, actor: User, service: SpecialService) -> None:
-    _check_revision(AgreementPeriod, service.period_id, None)
-    service._history_user = actor
-    service.delete()
+    bump_revision(AgreementPeriod, service.period_id)
+    delete(service, actor=actor)

@@ -1,32 +1,14 @@
-"""What every reception service shares: saving with history, the optimistic lock, and the
-analysis core's error codes turned into Norwegian messages."""
+"""What every reception service shares: the analysis core's error codes turned into Norwegian
+messages (saving and the optimistic lock are core.services')."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import F, Model
 from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
-from partnerskap.core.models import User
 
 from ..analysis import ErrorCode, ReceptionInputError
 
-__all__ = ["ConflictError", "check_revision", "core_error", "save"]
-
-
-def save(instance: Model, actor: User | None) -> Model:
-    instance.full_clean()
-    instance._history_user = actor  # type: ignore[attr-defined]
-    instance.save()
-    return instance
-
-
-def check_revision(model: type[Model], pk: int, revision: int | None) -> None:
-    """Optimistic lock: raise the revision, or fail if it moved since the caller read it."""
-    qs = model.objects.filter(pk=pk)
-    if revision is not None:
-        qs = qs.filter(revision=revision)
-    if not qs.update(revision=F("revision") + 1):
-        raise ConflictError()
+__all__ = ["ConflictError", "core_error"]
 
 
 def _messages() -> dict[ErrorCode, str]:

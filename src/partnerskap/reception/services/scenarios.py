@@ -9,11 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.services import bump_revision, claim_revision, delete, save
 from partnerskap.registry.models import Office
 
 from .. import analysis as core
 from ..models import ChangeKind, Location, Scenario, ScenarioChange
-from ._common import check_revision, core_error, save
+from ._common import core_error
 
 SCENARIO_FIELDS = ("name", "first_day", "last_day", "open_weeks")
 
@@ -31,7 +32,7 @@ def scenario_create(
     scenario = Scenario(
         office=office, name=name, first_day=first_day, last_day=last_day, open_weeks=open_weeks
     )
-    return save(scenario, actor)
+    return save(scenario, actor=actor)
 
 
 @transaction.atomic
@@ -39,14 +40,14 @@ def scenario_update(
     *, actor: User, scenario: Scenario, revision: int | None, **fields: object
 ) -> Scenario:
     """Change the assumptions of a scenario; a stale `revision` raises ConflictError."""
-    check_revision(Scenario, scenario.pk, revision)
+    new_revision = claim_revision(Scenario, scenario.pk, revision)
     for name, value in fields.items():
         if name not in SCENARIO_FIELDS:
             raise TypeError(name)
         setattr(scenario, name, value)
     _period(scenario.first_day, scenario.last_day)
-    scenario.revision = Scenario.objects.values_list("revision", flat=True).get(pk=scenario.pk)
-    save(scenario, actor)
+    scenario.revision = new_revision
+    save(scenario, actor=actor)
     _check_all(scenario)
     return scenario
 
@@ -111,7 +112,7 @@ def change_add(
         other_location is not None and other_location.office_id != scenario.office_id
     ):
         raise ValidationError({"location": _("Choose a location of this office.")})
-    check_revision(Scenario, scenario.pk, None)
+    bump_revision(Scenario, scenario.pk)
     ScenarioChange.objects.filter(scenario=scenario, location=location).delete()
     change = ScenarioChange(
         scenario=scenario,
@@ -126,7 +127,7 @@ def change_add(
         minutes_per_appointment=minutes_per_appointment,
     )
     _check_change(change)
-    save(change, actor)
+    save(change, actor=actor)
     from ..selectors import scenario_outcome
 
     scenario.refresh_from_db()
@@ -136,9 +137,8 @@ def change_add(
 
 @transaction.atomic
 def change_remove(*, actor: User, change: ScenarioChange) -> None:
-    check_revision(Scenario, change.scenario_id, None)
-    change._history_user = actor  # type: ignore[attr-defined]
-    change.delete()
+    bump_revision(Scenario, change.scenario_id)
+    delete(change, actor=actor)
 
 
 def run_change(analysis: core.Analysis, change: ScenarioChange, year: core.Year):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.services import delete, save
 
 from ..models import CountedTotals, ImportStatus, Location, Visit, VisitImport, VisitSource
 
@@ -83,9 +84,7 @@ def visit_register(
         source=source,
         created_by=actor,
     )
-    visit.full_clean()
-    visit.save()
-    return visit
+    return save(visit, actor=actor)
 
 
 @transaction.atomic
@@ -93,9 +92,8 @@ def visit_delete(*, actor: User, visit: Visit) -> None:
     """Take back a visit registered by mistake (the counter's "undo"). The history keeps who
     removed it and when. When the last visit of an imported file goes, the import is withdrawn
     so that the same file can be imported again."""
-    visit._history_user = actor  # type: ignore[attr-defined]
     import_id = visit.visit_import_id
-    visit.delete()
+    delete(visit, actor=actor)
     if import_id is not None and not Visit.objects.filter(visit_import_id=import_id).exists():
         VisitImport.objects.filter(pk=import_id, status=ImportStatus.DONE).update(
             status=ImportStatus.WITHDRAWN, updated_at=timezone.now()
@@ -182,10 +180,7 @@ def totals_add(
         opening_hours=opening_hours,
         note=note,
     )
-    row.full_clean()
-    row._history_user = actor  # type: ignore[attr-defined]
-    row.save()
-    return row
+    return save(row, actor=actor)
 
 
 def _check_days_observed(

@@ -1,0 +1,93 @@
+"""Imports run one way: core ← registry ← meetings ← the rest (docs/decisions/0003, 0021).
+
+The test reads every module of src/ as a syntax tree (imports inside functions too) and fails on
+an app that imports from an app at its own level or above. The project package itself
+(settings, urls, api) is wiring and may import any app.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "partnerskap"
+
+# An app may import from apps on a lower level only. `documents` is the shared paper kit (PDF,
+# DOCX) beside core; `search` and `archive` read what the domain apps hold; `demo` builds data
+# for every app.
+LEVELS = {
+    "core": 0,
+    "documents": 1,
+    "registry": 1,
+    "meetings": 2,
+    "agreements": 3,
+    "conferences": 3,
+    "figures": 3,
+    "finance": 3,
+    "reception": 3,
+    "archive": 4,
+    "search": 4,
+    "demo": 5,
+}
+
+
+def _imported_modules(path: Path, src: Path) -> list[tuple[int, str]]:
+    """(line, absolute module) for every import in the file, relative ones resolved."""
+    package = ["partnerskap", *path.relative_to(src).parent.parts]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                found.append((node.lineno, ".".join([*base, *filter(None, [node.module])])))
+            else:
+                found.append((node.lineno, node.module or ""))
+    return found
+
+
+def backward_imports(src: Path = SRC) -> list[str]:
+    """Every import from an app to one at its own level or above, as 'file:line app -> app'."""
+    problems = []
+    for path in sorted(src.rglob("*.py")):
+        parts = path.relative_to(src).parts
+        if len(parts) < 2 or "migrations" in parts:
+            continue  # the project package is wiring; migrations are history
+        app = parts[0]
+        for line, module in _imported_modules(path, src):
+            names = module.split(".")
+            if names[0] != "partnerskap" or len(names) < 2 or names[1] in (app, ""):
+                continue
+            target = names[1]
+            if target not in LEVELS:
+                continue  # a project module (settings, api wiring) rather than an app
+            if LEVELS[target] >= LEVELS[app]:
+                problems.append(f"{path.relative_to(src)}:{line} {app} -> {target}")
+    return problems
+
+
+def test_every_app_has_a_level():
+    apps = {p.name for p in SRC.iterdir() if (p / "apps.py").exists() or (p / "models.py").exists()}
+    assert apps - LEVELS.keys() == set(), "give the new app a level in LEVELS"
+
+
+def test_imports_run_one_way():
+    assert backward_imports() == []
+
+
+@pytest.mark.parametrize(
+    ("app", "source", "bad"),
+    [
+        ("core", "from partnerskap.registry.models import Role\n", True),
+        ("core", "def f():\n    from partnerskap.demo import people\n", True),
+        ("registry", "from partnerskap.meetings import models\n", True),
+        ("finance", "from partnerskap.figures.shares import per_cent\n", True),
+        ("meetings", "from ..registry.models import Role\n", False),
+        ("search", "import partnerskap.figures.models\n", False),
+    ],
+)
+def test_the_check_sees_a_backward_import(tmp_path, app, source, bad):
+    (tmp_path / app).mkdir()
+    (tmp_path / app / "module.py").write_text(source)
+    assert bool(backward_imports(tmp_path)) is bad
