@@ -26,26 +26,14 @@ TEMPORARY: set[str] = {
     "figures/services.py::import_preview",
     "finance/budget_import.py::parse_report",
     # not split yet
-    "agreements/forms.py::__init__",
-    "agreements/services.py",
-    "agreements/services.py::agreement_fill",
     "archive/extraction.py::meeting_folder",
     "figures/selectors.py",
     "figures/selectors.py::build_table",
     "figures/suppression.py::suppress",
-    "finance/cost_sharing.py",
-    "finance/cost_sharing.py::_share_lines",
-    "finance/cost_sharing.py::settle",
-    "finance/cost_sharing.py::split_among_members",
     "finance/documents.py::settlement_xlsx",
     "finance/services/agreements.py::member_weights_set",
     "finance/settlement.py::_text",
     "finance/settlement.py::period_settlement",
-    "reception/analysis.py",
-    "reception/analysis.py::analyse_registrations",
-    "reception/analysis.py::compare",
-    "reception/api.py",
-    "reception/services/visits.py::totals_add",
 }
 
 

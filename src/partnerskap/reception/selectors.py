@@ -374,8 +374,8 @@ def quiet_hours(analysis: core.Analysis, limit: int = 8) -> list[HourSlot]:
             slots.append(
                 HourSlot(
                     interval.weekday,
-                    core._time_of(start),
-                    core._time_of(end),
+                    core.time_of(start),
+                    core.time_of(end),
                     seen,
                     Fraction(seen, days) if days else None,
                 )

@@ -133,6 +133,22 @@ def totals_add(
     _check_minutes_with_visitors(
         location, hours, days_observed, minutes_with_visitors, opening_hours
     )
+    _check_not_counted_twice(location, first_day, last_day)
+    row = CountedTotals(
+        location=location,
+        first_day=first_day,
+        last_day=last_day,
+        days_observed=days_observed,
+        visits=visits,
+        minutes_with_visitors=minutes_with_visitors,
+        opening_hours=opening_hours,
+        note=note,
+    )
+    return save(row, actor=actor)
+
+
+def _check_not_counted_twice(location: Location, first_day: date, last_day: date) -> None:
+    """No other totals and no registered visits at the location on the same days."""
     clash = (
         CountedTotals.objects.filter(
             location=location, first_day__lte=last_day, last_day__gte=first_day
@@ -170,17 +186,6 @@ def totals_add(
                 }
             }
         )
-    row = CountedTotals(
-        location=location,
-        first_day=first_day,
-        last_day=last_day,
-        days_observed=days_observed,
-        visits=visits,
-        minutes_with_visitors=minutes_with_visitors,
-        opening_hours=opening_hours,
-        note=note,
-    )
-    return save(row, actor=actor)
 
 
 def _check_days_observed(
