@@ -25,15 +25,6 @@ TEMPORARY: set[str] = {
     "figures/services.py::import_long_stream",
     "figures/services.py::import_preview",
     "finance/budget_import.py::parse_report",
-    # not split yet
-    "archive/extraction.py::meeting_folder",
-    "figures/selectors.py",
-    "figures/selectors.py::build_table",
-    "figures/suppression.py::suppress",
-    "finance/documents.py::settlement_xlsx",
-    "finance/services/agreements.py::member_weights_set",
-    "finance/settlement.py::_text",
-    "finance/settlement.py::period_settlement",
 }
 
 

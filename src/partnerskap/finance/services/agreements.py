@@ -183,21 +183,8 @@ def member_municipalities(partnership: Partnership) -> list[Municipality]:
     return [owner.municipality for owner in owners]
 
 
-@transaction.atomic
-def member_weights_set(
-    *,
-    actor: User,
-    period: AgreementPeriod,
-    revision: int | None,
-    weights: dict[int, tuple[object, object]],
-) -> AgreementPeriod:
-    """Set each member's (FTEs, agreed percentage) for the period, by municipality id.
-
-    `weights` must name every member municipality, and only those: a key is saved whole or not
-    at all. Percentages must add up to 100 when the agreement's key is fixed percentages; field
-    names in errors are `fte_<municipality id>` and `percentage_<municipality id>`.
-    """
-    members = {m.pk: m for m in member_municipalities(period.agreement.partnership)}
+def _check_members_named(members: dict[int, Municipality], weights: dict) -> None:
+    """Every member municipality has a weight, and nothing else does."""
     strangers = [str(pk) for pk in weights if pk not in members]
     if strangers:
         raise ValidationError(
@@ -214,51 +201,78 @@ def member_weights_set(
                 % {"names": ", ".join(missing)}
             }
         )
-    clean: dict[int, tuple[Decimal, Decimal]] = {}
-    for pk, (fte, percentage) in weights.items():
-        name = members[pk].name
-        values = []
-        for prefix, raw, label, places, ceiling in (
-            ("fte", fte, _("FTEs for %(name)s") % {"name": name}, 3, 99999),
-            ("percentage", percentage, _("Percentage for %(name)s") % {"name": name}, 4, 100),
-        ):
-            field = f"{prefix}_{pk}"
-            number = _decimal(raw if raw not in (None, "") else 0, field, label)
-            if number < 0:
-                raise ValidationError(
-                    {field: _("%(field)s cannot be negative.") % {"field": label}}
-                )
-            if number > ceiling:
-                raise ValidationError(
-                    {
-                        field: _("%(field)s cannot be more than %(limit)s.")
-                        % {"field": label, "limit": ceiling}
-                    }
-                )
-            if number != number.quantize(Decimal(1).scaleb(-places)):
-                raise ValidationError(
-                    {
-                        field: _("%(field)s can have at most %(places)s decimals.")
-                        % {"field": label, "places": places}
-                    }
-                )
-            values.append(number)
-        clean[pk] = (values[0], values[1])
+
+
+def _checked_weight(pk: int, name: str, fte: object, percentage: object) -> tuple[Decimal, Decimal]:
+    """A member's (FTEs, percentage), each within its range and number of decimals."""
+    values = []
+    for prefix, raw, label, places, ceiling in (
+        ("fte", fte, _("FTEs for %(name)s") % {"name": name}, 3, 99999),
+        ("percentage", percentage, _("Percentage for %(name)s") % {"name": name}, 4, 100),
+    ):
+        field = f"{prefix}_{pk}"
+        number = _decimal(raw if raw not in (None, "") else 0, field, label)
+        if number < 0:
+            raise ValidationError({field: _("%(field)s cannot be negative.") % {"field": label}})
+        if number > ceiling:
+            raise ValidationError(
+                {
+                    field: _("%(field)s cannot be more than %(limit)s.")
+                    % {"field": label, "limit": ceiling}
+                }
+            )
+        if number != number.quantize(Decimal(1).scaleb(-places)):
+            raise ValidationError(
+                {
+                    field: _("%(field)s can have at most %(places)s decimals.")
+                    % {"field": label, "places": places}
+                }
+            )
+        values.append(number)
+    return values[0], values[1]
+
+
+def _check_percentages(period: AgreementPeriod, clean: dict[int, tuple[Decimal, Decimal]]) -> None:
+    """With fixed percentages as the key, the members' percentages add up to 100."""
     host_key = OperatingAgreement.objects.values_list("host_key", flat=True).get(
         pk=period.agreement_id
     )
-    if host_key == HostKeyChoice.FIXED_PERCENTAGES:
-        total = sum((p for _, p in clean.values()), Decimal(0))
-        if total != 100:
-            first = next(iter(clean), None)
-            raise ValidationError(
-                {
-                    f"percentage_{first}" if first else "__all__": _(
-                        "The agreed percentages add up to %(total)s, not 100."
-                    )
-                    % {"total": f"{total.normalize():f}".replace(".", ",")}
-                }
-            )
+    if host_key != HostKeyChoice.FIXED_PERCENTAGES:
+        return
+    total = sum((p for _, p in clean.values()), Decimal(0))
+    if total != 100:
+        first = next(iter(clean), None)
+        raise ValidationError(
+            {
+                f"percentage_{first}" if first else "__all__": _(
+                    "The agreed percentages add up to %(total)s, not 100."
+                )
+                % {"total": f"{total.normalize():f}".replace(".", ",")}
+            }
+        )
+
+
+@transaction.atomic
+def member_weights_set(
+    *,
+    actor: User,
+    period: AgreementPeriod,
+    revision: int | None,
+    weights: dict[int, tuple[object, object]],
+) -> AgreementPeriod:
+    """Set each member's (FTEs, agreed percentage) for the period, by municipality id.
+
+    `weights` must name every member municipality, and only those: a key is saved whole or not
+    at all. Percentages must add up to 100 when the agreement's key is fixed percentages; field
+    names in errors are `fte_<municipality id>` and `percentage_<municipality id>`.
+    """
+    members = {m.pk: m for m in member_municipalities(period.agreement.partnership)}
+    _check_members_named(members, weights)
+    clean = {
+        pk: _checked_weight(pk, members[pk].name, fte, percentage)
+        for pk, (fte, percentage) in weights.items()
+    }
+    _check_percentages(period, clean)
     claim_revision(AgreementPeriod, period.pk, revision)
     for pk, (fte, percentage) in clean.items():
         weight = MemberWeight.objects.filter(period=period, municipality_id=pk).first()
