@@ -41,9 +41,11 @@ def _imported_modules(path: Path, src: Path) -> list[tuple[int, str]]:
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package[: len(package) - node.level + 1]
-                found.append((node.lineno, ".".join([*base, *filter(None, [node.module])])))
+                module = ".".join([*base, *filter(None, [node.module])])
             else:
-                found.append((node.lineno, node.module or ""))
+                module = node.module or ""
+            # `from . import services` imports a module named by the alias
+            found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
     return found
 
 
@@ -91,3 +93,32 @@ def test_the_check_sees_a_backward_import(tmp_path, app, source, bad):
     (tmp_path / app).mkdir()
     (tmp_path / app / "module.py").write_text(source)
     assert bool(backward_imports(tmp_path)) is bad
+
+
+def reads_importing_writes(src: Path = SRC) -> list[str]:
+    """Selectors (reads) that import their own app's services (writes): the writes may read, so
+    the other way round makes a cycle (reception's selectors and scenarios had one)."""
+    problems = []
+    for path in sorted(src.rglob("*.py")):
+        parts = path.relative_to(src).parts
+        if len(parts) < 2 or not any(p.startswith("selectors") for p in parts[1:]):
+            continue
+        own = f"partnerskap.{parts[0]}.services"
+        for line, module in _imported_modules(path, src):
+            if module == own or module.startswith(own + "."):
+                problems.append(f"{path.relative_to(src)}:{line} -> {module}")
+    return problems
+
+
+def test_reads_do_not_import_writes():
+    assert reads_importing_writes() == []
+
+
+def test_the_check_sees_a_read_importing_a_write(tmp_path):
+    (tmp_path / "reception").mkdir()
+    (tmp_path / "reception" / "selectors.py").write_text(
+        "def f():\n    from .services.scenarios import run_change\n"
+    )
+    assert reads_importing_writes(tmp_path) == [
+        "reception/selectors.py:2 -> " + ("partnerskap.reception.services.scenarios")
+    ]

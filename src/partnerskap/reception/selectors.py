@@ -23,6 +23,7 @@ from partnerskap.registry.models import Office
 from partnerskap.registry.selectors import office_for_user
 
 from . import analysis as core
+from .compute import run_change
 from .models import (
     CountedTotals,
     Location,
@@ -270,8 +271,6 @@ def scenario_outcome(scenario: Scenario) -> ScenarioOutcome:
     run with the data and assumptions as they are."""
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
-
-    from .services.scenarios import run_change
 
     analyses = analyse_locations(
         office_locations(scenario.office), scenario.first_day, scenario.last_day

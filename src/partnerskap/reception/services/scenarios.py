@@ -2,7 +2,6 @@
 location. A change is checked by running it through the analysis before it is saved."""
 
 from datetime import date, time
-from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,9 +11,7 @@ from partnerskap.core.models import User
 from partnerskap.core.services import bump_revision, claim_revision, delete, save
 from partnerskap.registry.models import Office
 
-from .. import analysis as core
 from ..models import ChangeKind, Location, Scenario, ScenarioChange
-from ._common import core_error
 
 SCENARIO_FIELDS = ("name", "first_day", "last_day", "open_weeks")
 
@@ -50,25 +47,6 @@ def scenario_update(
     save(scenario, actor=actor)
     _check_all(scenario)
     return scenario
-
-
-def core_change(change: ScenarioChange, location: core.Location) -> core.Change:
-    """The saved change as the analysis core's change for the location."""
-    weekdays = tuple(change.weekdays or location.open_weekdays)
-    if change.kind == ChangeKind.KEEP_HOURS:
-        return core.cuts_to_keep(location, change.from_time, change.to_time, weekdays)
-    if change.kind == ChangeKind.CUT_HOURS:
-        return core.ShorterHours(
-            tuple(core.OpeningHours(d, change.from_time, change.to_time) for d in weekdays)
-        )
-    if change.kind == ChangeKind.FEWER_DAYS:
-        return core.FewerDays(tuple(change.weekdays))
-    return core.CloseForWalkIns(
-        share_to_other_location=Fraction(change.percent_to_other_location, 100),
-        share_to_appointments=Fraction(change.percent_to_appointments, 100),
-        other_location=change.other_location.name if change.other_location else None,
-        minutes_per_appointment=change.minutes_per_appointment,
-    )
 
 
 def _check_change(change: ScenarioChange) -> None:
@@ -139,21 +117,3 @@ def change_add(
 def change_remove(*, actor: User, change: ScenarioChange) -> None:
     bump_revision(Scenario, change.scenario_id)
     delete(change, actor=actor)
-
-
-def run_change(analysis: core.Analysis, change: ScenarioChange, year: core.Year):
-    """compare() with the core's refusals as ValidationErrors on the change form's fields."""
-    try:
-        return core.compare(analysis, core_change(change, analysis.location), year)
-    except core.ReceptionInputError as exc:
-        error = core_error(exc, default_field="kind")
-        raise ValidationError(
-            [
-                ValidationError(
-                    _("%(place)s: %(problem)s") % {"place": change.location.name, "problem": m}
-                )
-                for m in error.messages
-            ]
-            if not hasattr(error, "error_dict")
-            else error.error_dict
-        ) from None
