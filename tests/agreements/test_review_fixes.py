@@ -56,7 +56,11 @@ def test_api_refuses_a_hearing_party_without_a_role(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/api/v1/agreements/{agreement.pk}/hearing",
-            {"party_ids": [world.outsider.pk], "deadline": in_a_week().isoformat()},
+            {
+                "revision": agreement.revision,
+                "party_ids": [world.outsider.pk],
+                "deadline": in_a_week().isoformat(),
+            },
             content_type="application/json",
         )
     assert response.status_code in (400, 422), response.content
@@ -128,14 +132,16 @@ def test_in_force_refuses_a_period_other_than_the_signed_one(world, client, agre
     login(client, world.nav_leader)
     response = client.post(
         f"/api/v1/agreements/{agreement.pk}/in-force",
-        {"valid_from": "2026-01-01", "valid_to": "2029-12-31"},
+        {"revision": agreement.revision, "valid_from": "2026-01-01", "valid_to": "2029-12-31"},
         content_type="application/json",
     )
     assert response.status_code == 422, response.content
     assert "31.12.2030" in response.content.decode()
     # Without dates, the signed period is used.
     response = client.post(
-        f"/api/v1/agreements/{agreement.pk}/in-force", {}, content_type="application/json"
+        f"/api/v1/agreements/{agreement.pk}/in-force",
+        {"revision": agreement.revision},
+        content_type="application/json",
     )
     assert response.status_code == 200, response.content
     agreement.refresh_from_db()
@@ -196,7 +202,11 @@ def test_hearing_mail_has_an_absolute_link_from_the_api(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/api/v1/agreements/{agreement.pk}/hearing",
-            {"party_ids": [world.municipal_owner.pk], "deadline": in_a_week().isoformat()},
+            {
+                "revision": agreement.revision,
+                "party_ids": [world.municipal_owner.pk],
+                "deadline": in_a_week().isoformat(),
+            },
             content_type="application/json",
         )
     assert response.status_code == 201, response.content
@@ -347,7 +357,7 @@ def test_evaluation_interval_must_be_at_least_one_month(world, client, agreement
     login(client, world.nav_leader)
     response = client.patch(
         f"/api/v1/agreements/{agreement.pk}",
-        {"evaluation_interval_months": 0},
+        {"revision": agreement.revision, "evaluation_interval_months": 0},
         content_type="application/json",
     )
     assert response.status_code in (400, 422), response.content

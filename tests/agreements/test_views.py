@@ -132,7 +132,7 @@ def test_second_in_force_through_the_api_replaces_the_first(world, client):
     login(client, world.nav_leader)
     response = client.post(
         f"/api/v1/agreements/{second.pk}/in-force",
-        {"valid_from": "2026-01-01"},
+        {"revision": second.revision, "valid_from": "2026-01-01"},
         content_type="application/json",
     )
     assert response.status_code == 200, response.content
@@ -143,7 +143,7 @@ def test_second_in_force_through_the_api_replaces_the_first(world, client):
     # Putting the replaced one back in force is refused: it is no longer signed.
     again = client.post(
         f"/api/v1/agreements/{first.pk}/in-force",
-        {"valid_from": "2028-01-01"},
+        {"revision": first.revision, "valid_from": "2028-01-01"},
         content_type="application/json",
     )
     assert again.status_code == 422
