@@ -766,6 +766,8 @@ def _request(client: Client, route: Route, walk: Walk):
         return client.get(route.url)
     body = walk.bodies.get(route.key)
     assert body is not None, f"{route.key}: give the walk a valid-looking body for it"
+    if callable(body):  # read at the time of the request, e.g. the revision as it is then
+        body = body()
     if route.api:
         return client.generic(method, route.url, json.dumps(body), content_type="application/json")
     return client.post(route.url, body)

@@ -161,7 +161,9 @@ def test_api_fill_conflict_and_completeness(world, client, agreement):
         url, {"revision": 0, "values": {"verdier": "x"}}, content_type="application/json"
     )
     assert stale.status_code == 409
-    bad = client.patch(url, {"values": {"gyldig_fra": "i går"}}, content_type="application/json")
+    bad = client.patch(
+        url, {"revision": 1, "values": {"gyldig_fra": "i går"}}, content_type="application/json"
+    )
     assert bad.status_code == 422
     assert "dato" in str(bad.json())
     missing = client.get(f"{url}/completeness").json()

@@ -232,7 +232,7 @@ def _total_lines(settlement: Settlement) -> list[Line]:
                 LineKey.SHARED_TOTAL,
                 {
                     "owner": owner.value,
-                    **{s.pool.name: s.of(owner) for s in settlement.pool_shares},
+                    **{s.pool.name: s.of(owner) for s in settlement.pools},
                 },
                 "sum(pool shares)",
                 settlement.shared(owner),
