@@ -252,6 +252,7 @@ def test_hearing_and_compare_pages(world, client, agreement):
         {"answer": "partly", "explanation": "Lederen deles likt."},
     )
     assert response.status_code == 302
+    agreement.refresh_from_db()  # the pages above changed it
     services.agreement_fill(
         actor=world.nav_leader,
         agreement=agreement,
