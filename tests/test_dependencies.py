@@ -14,7 +14,8 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "partnerskap"
 
 # An app may import from apps on a lower level only; an app not listed is a domain app (3).
 # `documents` is the shared paper kit (PDF, DOCX) beside core; `search` and `archive` read what
-# the domain apps hold; `demo` builds data for every app.
+# the domain apps hold, and a project ties a partnership's budget and bodies together; `demo`
+# builds data for every app.
 DOMAIN = 3
 LEVELS = {
     "core": 0,
@@ -27,6 +28,7 @@ LEVELS = {
     "finance": 3,
     "reception": 3,
     "archive": 4,
+    "projects": 4,  # a project's budget is finance's; its decisions go to meetings' bodies
     "search": 4,
     "demo": 5,
 }

@@ -16,6 +16,7 @@ MAX_FUNCTION_LINES = 60
 TEMPORARY: set[str] = {
     # the meetings app (helper "meetings")
     "meetings/api/routes.py",
+    "meetings/models.py",
     "meetings/forms.py",
     "meetings/selectors.py",
     "meetings/selectors.py::minutes_content",
