@@ -9,13 +9,15 @@ from django.views.i18n import set_language
 
 from partnerskap.api import api_urls
 from partnerskap.core import auth, health
+from partnerskap.demo.people import demo_login_hints
+from partnerskap.registry.views import home
 
 # The probes and the scrape: RequestContextMiddleware answers GET and HEAD before any other
 # middleware; the patterns name them and refuse other methods.
 _probe = login_not_required
 
 urlpatterns = [
-    path("logg-inn/", auth.PartnerskapLoginView.as_view(), name="login"),
+    path("logg-inn/", auth.PartnerskapLoginView.as_view(hints=demo_login_hints), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("passord/", auth.PasswordChangeView.as_view(), name="password_change"),
     path("passord/glemt/", auth.PasswordResetView.as_view(), name="password_reset"),
@@ -47,5 +49,5 @@ urlpatterns = [
     path("", include("partnerskap.projects.urls")),
     path("", include("partnerskap.search.urls")),
     path("", include("partnerskap.archive.urls")),
-    path("", include("partnerskap.core.urls")),
+    path("", home, name="home"),
 ]

@@ -139,7 +139,7 @@ def test_every_log_line_is_json_with_the_request_id(json_log, client):
     assert access[-1] | {"duration_ms": 0} == access[-1] | {
         "method": "GET",
         "path": "/",
-        "view": "core:home",
+        "view": "home",
         "status": 200,
         "duration_ms": 0,
     }
