@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import RoleKind, User
+from partnerskap.core.services import check_integer_ranges
 from partnerskap.meetings.uploads import DEFAULT_MAX_BYTES, DOCX, PDF, sniff_content_type
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.models import (
@@ -50,6 +51,7 @@ __all__ = ["ConflictError"]
 
 
 def _save(instance: Model, actor: User | None) -> Model:
+    check_integer_ranges(instance)  # SQLite would store any size (issue 11)
     instance.full_clean()
     instance._history_user = actor  # type: ignore[attr-defined]
     instance.save()

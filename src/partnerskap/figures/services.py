@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
+from partnerskap.core.services import check_integer_ranges
 from partnerskap.core.tables import TableRefused, check_size
 from partnerskap.core.templatetags.norsk import dato
 from partnerskap.registry.models import Partnership
@@ -46,6 +47,7 @@ BATCH_SIZE = 5_000
 
 
 def _save(instance: Model, actor: User | None) -> Model:
+    check_integer_ranges(instance)  # SQLite would store any size (issue 11)
     instance.full_clean()
     instance._history_user = actor  # type: ignore[attr-defined]
     instance.save()

@@ -1,8 +1,6 @@
 """The reception app in the JSON API: same access functions, selectors and services as the pages."""
 
-import base64
-import binascii
-from datetime import date, time
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -12,9 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
 
+from partnerskap.core.api import ClockTime, PageNumberPagination, UploadIn
 from partnerskap.meetings import services as meeting_services
 from partnerskap.meetings.models import AgendaItem
 
@@ -31,8 +30,8 @@ router = Router()
 
 class IntervalIO(Schema):
     weekday: int
-    opens: time
-    closes: time
+    opens: ClockTime
+    closes: ClockTime
 
 
 class LocationIn(Schema):
@@ -68,7 +67,7 @@ class HoursIn(Schema):
 
 class VisitIn(Schema):
     day: date
-    arrival: time
+    arrival: ClockTime
     minutes: int
     keep_outside_hours: bool = False
 
@@ -77,7 +76,7 @@ class VisitOut(Schema):
     id: int
     location_id: int
     day: date
-    arrival: time
+    arrival: ClockTime
     minutes: int
     outside_hours: bool
 
@@ -140,8 +139,8 @@ class ScenarioPatch(Schema):
 class ChangeIn(Schema):
     location_id: int
     kind: ChangeKind
-    from_time: time | None = None
-    to_time: time | None = None
+    from_time: ClockTime | None = None
+    to_time: ClockTime | None = None
     weekdays: list[int] = []
     percent_to_other_location: int = 0
     other_location_id: int | None = None
@@ -193,9 +192,8 @@ class AttachOut(Schema):
     title: str
 
 
-class ImportIn(Schema):
-    file_name: str = Field(description="The file's name, for messages.")
-    content: str = Field(description="A CSV (UTF-8) or XLSX file, base64-encoded.")
+class ImportIn(UploadIn):
+    """A CSV or XLSX file of visits."""
 
 
 class ImportOut(Schema):
@@ -409,13 +407,7 @@ def _preview(visit_import, parsed) -> dict:
 )
 def import_create(request: HttpRequest, office_id: int, payload: ImportIn) -> Status:
     office = selectors.office_for_user(request.user, office_id, change=True)
-    try:
-        content = base64.b64decode(payload.content, validate=True)
-    except (binascii.Error, ValueError):
-        raise ValidationError(
-            {"content": _("“%(name)s” is not valid base64.") % {"name": payload.file_name}}
-        ) from None
-    upload = SimpleUploadedFile(payload.file_name, content)
+    upload = SimpleUploadedFile(payload.file_name, payload.content())
     visit_import, parsed = services.import_preview(actor=request.user, office=office, file=upload)
     return Status(201, _preview(visit_import, parsed))
 

@@ -10,6 +10,7 @@ from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import RoleKind, User
+from partnerskap.core.services import check_integer_ranges
 
 from .models import (
     County,
@@ -27,6 +28,7 @@ from .models import (
 
 def _save(instance: Model, actor: User | None) -> Model:
     """Validate and save, recording the actor in the instance's history."""
+    check_integer_ranges(instance)  # SQLite would store any size (issue 11)
     instance.full_clean()
     instance._history_user = actor  # type: ignore[attr-defined]
     instance.save()

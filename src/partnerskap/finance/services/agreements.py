@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
+from partnerskap.core.services import check_integer_ranges
 from partnerskap.registry.models import Municipality, OwnerKind, Partnership
 
 from .. import cost_sharing as cs
@@ -133,6 +134,7 @@ def _check_revision(model: type, pk: int, revision: int | None) -> None:
 
 
 def _save(instance, actor: User | None):
+    check_integer_ranges(instance)  # SQLite would store any size (issue 11)
     instance.full_clean()
     instance._history_user = actor
     instance.save()

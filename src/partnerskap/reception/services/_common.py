@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
+from partnerskap.core.services import check_integer_ranges
 
 from ..analysis import ErrorCode, ReceptionInputError
 
@@ -14,6 +15,7 @@ __all__ = ["ConflictError", "check_revision", "core_error", "save"]
 
 
 def save(instance: Model, actor: User | None) -> Model:
+    check_integer_ranges(instance)  # SQLite would store any size (issue 11)
     instance.full_clean()
     instance._history_user = actor  # type: ignore[attr-defined]
     instance.save()
