@@ -90,6 +90,12 @@ PAGES: dict[str, Rule] = {
     "login": Rule(PUBLIC, ok=302, anonymous=200),  # signed-in people go on to the home page
     "set_language": Rule(PUBLIC, method="POST", ok=302, anonymous=302),
     "logout": Rule(SIGNED_IN, method="POST", ok=302),
+    "password_change": EVERY_SIGNED_IN,
+    # Forgotten passwords: no login needed; a made-up link shows "not valid any more".
+    "password_reset": Rule(PUBLIC, anonymous=200),
+    "password_reset_done": Rule(PUBLIC, anonymous=200),
+    "password_reset_confirm": Rule(PUBLIC, anonymous=200),
+    "password_reset_complete": Rule(PUBLIC, anonymous=200),
     "api:openapi-json": Rule(PUBLIC, anonymous=200),
     "api:openapi-view": Rule(PUBLIC, anonymous=200),
     # django-ninja's root only tells Django where the API lives; it answers 404 to everyone.
@@ -300,6 +306,8 @@ def walk(world, monkeypatch, settings, tmp_path) -> Walk:
         "county_id": world.county.pk,
         "area_id": area.pk,
         "municipality_id": world.orland_municipality.pk,
+        "uidb64": "MQ",
+        "token": "ikke-en-ekte-lenke",
     }
     bodies = {
         "POST /api/v1/municipalities": {
@@ -611,7 +619,10 @@ def _meetings_world(world) -> MeetingsWalk:
             "owner_id": leader.pk,
             "due_date": date(year, 12, 1).isoformat(),
         },
-        "PATCH /api/v1/follow-ups/{action_id}": {"progress": "Godt i gang."},
+        "PATCH /api/v1/follow-ups/{action_id}": {
+            "revision": action.revision,
+            "progress": "Godt i gang.",
+        },
         # PATCH above raised M's revision by one.
         f"PUT {m}/minutes": {"revision": meeting.revision + 1, "introduction": "Velkommen."},
         f"POST {m}/minutes/send-for-comments": {
