@@ -68,6 +68,7 @@ from .factories import MunicipalityFactory, OfficeFactory, UserFactory
 from .figures import walk as figures_walk
 from .finance import walk as finance_walk
 from .meetings.conftest import at
+from .projects import walk as projects_walk
 from .reception import walk as reception_walk
 from .search import walk as search_walk
 
@@ -80,6 +81,7 @@ APP_WALKS = (
     search_walk,
     archive_walk,
     conferences_walk,
+    projects_walk,
 )
 
 LOGIN_URL = "/logg-inn/"
