@@ -11,6 +11,7 @@ from partnerskap.agreements.api import router as agreements_router
 from partnerskap.conferences.api import public_router as conferences_public_router
 from partnerskap.conferences.api import router as conferences_router
 from partnerskap.core.api import (
+    JsonParser,
     TokenAuth,
     api_session_auth,
     request_error_detail,
@@ -38,6 +39,7 @@ api = DocumentedAPI(
     # CSRF check would refuse it before the token were tried.
     auth=[TokenAuth(), api_session_auth],
     urls_namespace="api",
+    parser=JsonParser(),
 )
 api.add_router("/", core_router, tags=["people"])
 api.add_router("/", registry_router, tags=["registry"])

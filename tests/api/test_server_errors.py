@@ -170,3 +170,15 @@ def test_a_fault_on_a_page_is_a_norwegian_page(world, monkeypatch, settings):
     assert response.status_code == 500
     text = response.content.decode()
     assert "Noe gikk galt" in text and '<html lang="nb"' in text
+
+
+def test_text_with_a_nul_character_is_refused(walk):
+    """PostgreSQL cannot store it: a minutes correction's reason with one was a 500."""
+    client = _token_client(walk.people["admin"])
+    url = "/api/v1/municipalities/{municipality_id}".format(**walk.params)
+    body = {"number": "5057", "name": "Ør\x00land", "county_id": 1, "valid_from": "2018-01-01"}
+    response = client.put(url, json.dumps(body), content_type="application/json")
+    # django-ninja answers any body it cannot parse with 400 (declared in the document)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert Municipality.objects.get(pk=walk.params["municipality_id"]).name == "Ørland"

@@ -90,6 +90,8 @@ def _error_statuses(path: str, method: str, operation: dict) -> list[int]:
     statuses = []
     if operation.get("parameters") or operation.get("requestBody"):
         statuses.append(422)  # a value that does not parse, or a service's refusal
+    if operation.get("requestBody"):
+        statuses.append(400)  # a body that is not JSON, or text PostgreSQL cannot store
     if operation.get("security"):
         statuses += [401, 403]
     if "{" in path or operation.get("security"):
