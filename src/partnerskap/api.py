@@ -1,15 +1,17 @@
 """The JSON API under /api/v1/: one NinjaAPI that mounts each app's router."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import ValidationError as RequestValidationError
 
 from partnerskap.agreements.api import router as agreements_router
 from partnerskap.conferences.api import public_router as conferences_public_router
 from partnerskap.conferences.api import router as conferences_router
 from partnerskap.core.api import (
+    JsonParser,
     TokenAuth,
     api_session_auth,
     request_error_detail,
@@ -17,6 +19,7 @@ from partnerskap.core.api import (
 )
 from partnerskap.core.api import router as core_router
 from partnerskap.core.errors import ConflictError
+from partnerskap.core.openapi import DocumentedAPI
 from partnerskap.figures.api import router as figures_router
 from partnerskap.finance.api import router as finance_router
 from partnerskap.meetings.api import public_router as meetings_public_router
@@ -26,7 +29,9 @@ from partnerskap.reception.api import router as reception_router
 from partnerskap.registry.api import router as registry_router
 from partnerskap.search.api import router as search_router
 
-api = NinjaAPI(
+logger = logging.getLogger("django.request")
+
+api = DocumentedAPI(
     title="Partnerskap API",
     version="1",
     description="Everything a user can do in Partnerskap, with the same access rules as the pages.",
@@ -34,6 +39,7 @@ api = NinjaAPI(
     # CSRF check would refuse it before the token were tried.
     auth=[TokenAuth(), api_session_auth],
     urls_namespace="api",
+    parser=JsonParser(),
 )
 api.add_router("/", core_router, tags=["people"])
 api.add_router("/", registry_router, tags=["registry"])
@@ -78,3 +84,15 @@ def api_urls() -> tuple:
     for pattern in patterns:
         pattern.callback.login_required = False
     return patterns, app_name, namespace
+
+
+# Anything without a handler of its own (django-ninja looks handlers up along the exception's
+# classes, so 404, 401 and the ones above keep theirs) is a fault of ours: logged as Django logs
+# a page's 500, so it reaches the operators the same way, and answered in JSON (issue 11).
+@api.exception_handler(Exception)
+def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.error(
+        "Internal Server Error: %s", request.path, exc_info=exc, extra={"status_code": 500}
+    )
+    message = _("Something went wrong on our side. The error has been logged; try again later.")
+    return api.create_response(request, {"detail": message}, status=500)

@@ -84,3 +84,18 @@ def test_a_person_needs_a_name_and_a_free_email(world) -> None:
     with pytest.raises(ValidationError) as caught:
         person_create(actor=world.admin, first_name="Kari", email="KARI@example.no")
     assert "email" in caught.value.message_dict
+
+
+@pytest.mark.parametrize(("population", "message"), [(2**31, "for stort"), (-(2**31) - 1, "lite")])
+def test_save_refuses_an_integer_its_column_cannot_hold_on_every_database(
+    world, population, message
+) -> None:
+    """SQLite stores any integer, so Django's own range check (which follows the database in
+    use) let a meeting item of 10¹³ minutes in there (issue 11)."""
+    municipality = world.orland_municipality
+    municipality.population = population
+    with pytest.raises(ValidationError) as caught:
+        save(municipality, actor=world.admin)
+    assert message in caught.value.message_dict["population"][0]
+    municipality.refresh_from_db()
+    assert municipality.population != population

@@ -189,7 +189,7 @@ def test_a_commit_after_someone_else_imported_is_a_conflict(client, world, budge
 
 def test_api_import_preview_then_commit(client, world, budget):
     client.force_login(world.nav_leader)
-    body = {"filename": "nordland.csv", "content": base64.b64encode(CSV).decode()}
+    body = {"file_name": "nordland.csv", "content_base64": base64.b64encode(CSV).decode()}
     preview = client.post(
         f"/api/v1/budgets/{budget.pk}/import-preview", body, content_type="application/json"
     )

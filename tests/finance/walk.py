@@ -106,7 +106,7 @@ def build(world) -> AppWalk:
         content=SMALL_REPORT,
     )
     budget.refresh_from_db()
-    nordland = {"filename": "nordland.csv", "content": base64.b64encode(NORDLAND).decode()}
+    nordland = {"file_name": "nordland.csv", "content_base64": base64.b64encode(NORDLAND).decode()}
     return AppWalk(
         params={
             "operating_agreement_id": agreement.pk,

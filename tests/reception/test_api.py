@@ -146,7 +146,7 @@ def test_import_through_the_api_checks_then_confirms(client, world, locations):
     url = f"/api/v1/offices/{world.orland_office.pk}/reception/imports"
 
     def body(text: str) -> dict:
-        return {"file_name": "mars.csv", "content": base64.b64encode(text.encode()).decode()}
+        return {"file_name": "mars.csv", "content_base64": base64.b64encode(text.encode()).decode()}
 
     bad = _post(client, url, body("dato;sted;ankomst;minutter\n2020-03-02;Vanvikan;11:00;5\n"))
     assert bad.status_code == 422

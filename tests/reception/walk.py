@@ -191,7 +191,7 @@ def build(world) -> AppWalk:
         },
         f"POST {o}/imports": {
             "file_name": "februar.csv",
-            "content": base64.b64encode(
+            "content_base64": base64.b64encode(
                 f"dato;sted;ankomst;minutter\n2020-02-03;{SECRET_LOCATION};10:20;9\n".encode()
             ).decode(),
         },

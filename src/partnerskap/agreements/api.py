@@ -3,8 +3,6 @@
 Lifecycle routes name their agreement by what it must be ready for (`signing_agreement_id`,
 `in_force_agreement_id`); the path is the same shape, the names only document the step."""
 
-import base64
-import binascii
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,8 +11,9 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from partnerskap.core.api import PageNumberPagination, UploadIn
 from partnerskap.core.models import User
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.selectors import partnership_for_user
@@ -143,11 +142,9 @@ class FillIn(Schema):
     evaluation_interval_months: int | None = None
 
 
-class AttachmentIn(Schema):
+class AttachmentIn(UploadIn):
     kind: AttachmentKind
     title: str = ""
-    file_name: str
-    content_base64: str
 
 
 class HearingIn(Schema):
@@ -309,16 +306,12 @@ def agreement_completeness(request: HttpRequest, agreement_id: int) -> list[dict
 )
 def attachment_add(request: HttpRequest, agreement_id: int, payload: AttachmentIn) -> Status:
     agreement = selectors.agreement_for_user(request.user, agreement_id, change=True)
-    try:
-        data = base64.b64decode(payload.content_base64, validate=True)
-    except (binascii.Error, ValueError):
-        raise ValidationError({"content_base64": _("The file is not valid base64.")}) from None
     attachment = services.attachment_add(
         actor=request.user,
         agreement=agreement,
         kind=payload.kind,
         title=payload.title,
-        file=SimpleUploadedFile(payload.file_name, data),
+        file=SimpleUploadedFile(payload.file_name, payload.content()),
     )
     return Status(201, attachment)
 

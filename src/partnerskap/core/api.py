@@ -1,10 +1,19 @@
 """API authentication (session or personal token), error shapes, and the /me resource."""
 
+import base64
+import binascii
+from datetime import time
+from typing import Annotated
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
+from ninja import pagination as ninja_pagination
+from ninja.parser import Parser
 from ninja.security import HttpBearer, SessionAuth
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from .models import ApiToken, User
 
@@ -61,6 +70,7 @@ _REQUEST_ERRORS = {
     "datetime_type": _("This is not a valid date and time (YYYY-MM-DDTHH:MM)."),
     "time_parsing": _("This is not a valid time (HH:MM)."),
     "time_type": _("This is not a valid time (HH:MM)."),
+    "time_offset": _("Give the time of day without a UTC offset (HH:MM)."),
     "int_parsing": _("This is not a whole number."),
     "int_type": _("This is not a whole number."),
     "int_from_float": _("This is not a whole number."),
@@ -104,6 +114,60 @@ def request_error_detail(errors: list[dict]) -> list[dict]:
     return detail
 
 
+# The highest page number a list accepts: far beyond any real list, and far below the point where
+# (page - 1) × page size overflows the database's 64-bit OFFSET (a 500 before, issue 11).
+MAX_PAGE = 1_000_000
+
+
+def _contains_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_contains_nul(v) for v in value)
+    return False
+
+
+class JsonParser(Parser):
+    """JSON bodies, refusing text with a NUL character: PostgreSQL cannot store one, and a
+    minutes correction's reason with one was a 500 (found by the schemathesis run, issue 11).
+    django-ninja turns the refusal into its 400 for a body it cannot parse."""
+
+    def parse_body(self, request: HttpRequest) -> dict:
+        data = super().parse_body(request)
+        if _contains_nul(data):
+            raise ValidationError(_("Text may not contain the NUL character (0x00)."), code="nul")
+        return data
+
+
+class UploadIn(Schema):
+    """An uploaded file, in the same two fields in every app's API: its name and its bytes in
+    base64. An empty name is refused here, as a 422 that names it (issue 11)."""
+
+    file_name: str = Field(
+        min_length=1, max_length=255, pattern=r"\S", description="The file's name, as uploaded."
+    )
+    content_base64: str = Field(description="The file's bytes, base64-encoded.")
+
+    def content(self) -> bytes:
+        try:
+            return base64.b64decode(self.content_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValidationError(
+                {"content_base64": _("“%(name)s” is not valid base64.") % {"name": self.file_name}}
+            ) from None
+
+
+class PageNumberPagination(ninja_pagination.PageNumberPagination):
+    """django-ninja's `?page=&page_size=` with the page number bounded: a larger one is a 422
+    that names `page`, and the OpenAPI document says the bound."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1, le=MAX_PAGE)
+
+
 router = Router()
 
 
@@ -125,3 +189,25 @@ def me(request: HttpRequest) -> dict:
         "job_title": user.job_title,
         "organisation": user.organisation,
     }
+
+
+def _without_offset(value: time) -> time:
+    if value.tzinfo is not None:
+        raise PydanticCustomError("time_offset", "time with a UTC offset")  # see _REQUEST_ERRORS
+    return value
+
+
+# A time of day on the office's clock, as the pages take it: "09:00" or "09:00:00", no UTC offset
+# (an offset made the reception's visit import fail with a 500, issue 11). Documented as a
+# pattern: JSON Schema's "time" format demands an offset, which these times never have.
+ClockTime = Annotated[
+    time,
+    AfterValidator(_without_offset),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$",
+            "example": "09:00",
+        }
+    ),
+]

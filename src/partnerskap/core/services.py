@@ -9,7 +9,8 @@ src/ saves with history or compares revisions (docs/decisions/0019-one-write-ker
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db.models import F, Model
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.db.models import F, IntegerField, Model
 from django.utils.translation import gettext as _
 
 from .errors import ConflictError
@@ -21,6 +22,7 @@ M = TypeVar("M", bound=Model)
 def save(instance: M, *, actor: User | None) -> M:
     """Validate the row (fields, choices, ranges, constraints) and save it, recording `actor` as
     the author of the history record. `actor` is None only for work the system does itself."""
+    check_integer_ranges(instance)
     instance.full_clean()
     instance._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
     instance.save()
@@ -31,6 +33,33 @@ def delete(instance: Model, *, actor: User | None) -> None:
     """Delete the row, recording `actor` as the author of its last history record."""
     instance._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
     instance.delete()
+
+
+def check_integer_ranges(instance: Model) -> None:
+    """Refuse an integer its column cannot hold, on every database. PostgreSQL would refuse it at
+    the INSERT, but SQLite stores any size, and a meeting item of 10¹³ minutes was saved there and
+    then broke every page of its meeting (issue 11). Django's own range validators know only the
+    database in use, so the ranges here are PostgreSQL's, which every backend can hold."""
+    errors: dict[str, list[str]] = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if not isinstance(field, IntegerField) or not isinstance(value, int):
+            continue
+        low, high = BaseDatabaseOperations.integer_field_ranges.get(
+            field.get_internal_type(), (None, None)
+        )
+        if low is None or high is None:
+            continue
+        if value > high:
+            errors[field.name] = [
+                _("This number is too large (at most %(limit)s).") % {"limit": high}
+            ]
+        elif value < low:
+            errors[field.name] = [
+                _("This number is too small (at least %(limit)s).") % {"limit": low}
+            ]
+    if errors:
+        raise ValidationError(errors, code="out_of_range")
 
 
 def apply(instance: M, fields: dict[str, object]) -> M:

@@ -3,8 +3,6 @@
 Every figure leaves through the selectors, suppressed: a hidden count is the string ":".
 """
 
-import base64
-import binascii
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -13,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from partnerskap.core.api import UploadIn
 from partnerskap.registry.selectors import partnership_for_user
 
 from . import catalogue, selectors, services
@@ -62,9 +61,7 @@ class ComparisonOut(Schema):
     figures: list[ComparedOut]
 
 
-class ImportIn(Schema):
-    file_name: str
-    content_base64: str
+class ImportIn(UploadIn):
     source: str
     extracted_on: date
     period: str = ""
@@ -260,14 +257,10 @@ def _import_out(batch: ImportBatch) -> dict:
 )
 def import_create(request: HttpRequest, partnership_id: int, payload: ImportIn):
     partnership = partnership_for_user(request.user, partnership_id, change=True)
-    try:
-        data = base64.b64decode(payload.content_base64, validate=True)
-    except (binascii.Error, ValueError):
-        raise ValidationError({"content_base64": _("The file's content is not base64.")}) from None
     batch = services.import_preview(
         actor=request.user,
         partnership=partnership,
-        file=ContentFile(data, name=payload.file_name),
+        file=ContentFile(payload.content(), name=payload.file_name),
         source=payload.source,
         extracted_on=payload.extracted_on,
         period_text=payload.period,

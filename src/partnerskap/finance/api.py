@@ -4,8 +4,6 @@ Amounts and FTEs are decimal strings or numbers ("9.3", 1000000); a settlement c
 line of its computation; a budget line without a budget has `null` per cents, not an error.
 """
 
-import base64
-import binascii
 from datetime import date
 from decimal import Decimal
 from uuid import UUID
@@ -15,8 +13,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from partnerskap.core.api import PageNumberPagination, UploadIn
 from partnerskap.registry.selectors import partnership_for_user
 
 from . import cost_sharing as cs
@@ -191,9 +190,8 @@ class BudgetReportOut(BudgetOut):
     lines: list[BudgetLineOut]
 
 
-class ImportIn(Schema):
-    filename: str = Field(description="The file's name; .csv or .xlsx says how to read it.")
-    content: str = Field(description="The file's bytes, base64-encoded.")
+class ImportIn(UploadIn):
+    """An ERP report: .csv or .xlsx in its name says how to read it."""
 
 
 class ImportCommitIn(ImportIn):
@@ -202,7 +200,7 @@ class ImportCommitIn(ImportIn):
 
 class ImportOut(Schema):
     id: int
-    filename: str
+    file_name: str = Field(validation_alias="filename")
     period_name: str
     line_count: int
 
@@ -264,18 +262,6 @@ def _report_out(budget: Budget, report: BudgetReport) -> dict:
     out = BudgetOut.from_orm(budget).dict()
     out["lines"] = [_line_out(row) for row in [*report.rows, report.total]] if report.rows else []
     return out
-
-
-def _decode(payload: ImportIn) -> bytes:
-    try:
-        return base64.b64decode(payload.content, validate=True)
-    except (binascii.Error, ValueError):
-        raise ValidationError(
-            {
-                "content": _("%(file)s: the content is not valid base64.")
-                % {"file": payload.filename}
-            }
-        ) from None
 
 
 def _settlement(request: HttpRequest, pk: int) -> PeriodSettlement:
@@ -440,7 +426,7 @@ def budget_detail(request: HttpRequest, budget_id: int) -> dict:
 def budget_import_preview(request: HttpRequest, budget_id: int, payload: ImportIn) -> dict:
     budget = selectors.budget_for_user(request.user, budget_id, change=True)
     report = services.budget_import_preview(
-        budget=budget, filename=payload.filename, content=_decode(payload)
+        budget=budget, filename=payload.file_name, content=payload.content()
     )
     lines = [line.arithmetic() for line in report.lines]
     return _report_out(
@@ -461,7 +447,7 @@ def budget_import_commit(
         actor=request.user,
         budget=budget,
         revision=payload.revision,
-        filename=payload.filename,
-        content=_decode(payload),
+        filename=payload.file_name,
+        content=payload.content(),
     )
     return Status(201, imported)

@@ -8,8 +8,9 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from partnerskap.core.api import PageNumberPagination
 from partnerskap.core.models import User
 from partnerskap.meetings.models import Meeting
 from partnerskap.registry.models import Municipality, Partnership

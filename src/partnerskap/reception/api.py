@@ -1,7 +1,5 @@
 """The reception app in the JSON API: same access functions, selectors and services as the pages."""
 
-import base64
-import binascii
 from datetime import date
 from fractions import Fraction
 
@@ -11,8 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
+
+from partnerskap.core.api import PageNumberPagination, UploadIn
 
 from partnerskap.meetings import services as meeting_services
 from partnerskap.meetings.models import AgendaItem
@@ -46,9 +46,8 @@ router = Router()
 # --- schemas --------------------------------------------------------------------------------
 
 
-class ImportIn(Schema):
-    file_name: str = Field(description="The file's name, for messages.")
-    content: str = Field(description="A CSV (UTF-8) or XLSX file, base64-encoded.")
+class ImportIn(UploadIn):
+    """A CSV or XLSX file of visits."""
 
 
 class ImportOut(Schema):
@@ -262,13 +261,7 @@ def _preview(visit_import, parsed) -> dict:
 )
 def import_create(request: HttpRequest, office_id: int, payload: ImportIn) -> Status:
     office = selectors.office_for_user(request.user, office_id, change=True)
-    try:
-        content = base64.b64decode(payload.content, validate=True)
-    except (binascii.Error, ValueError):
-        raise ValidationError(
-            {"content": _("“%(name)s” is not valid base64.") % {"name": payload.file_name}}
-        ) from None
-    upload = SimpleUploadedFile(payload.file_name, content)
+    upload = SimpleUploadedFile(payload.file_name, payload.content())
     visit_import, parsed = services.import_preview(actor=request.user, office=office, file=upload)
     return Status(201, _preview(visit_import, parsed))
 

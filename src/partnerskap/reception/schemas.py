@@ -1,17 +1,19 @@
 """The reception API's request and response shapes (the imports' shapes live with their routes)."""
 
-from datetime import date, time
+from datetime import date
 from decimal import Decimal
 
 from ninja import Schema
+
+from partnerskap.core.api import ClockTime
 
 from .models import ChangeKind, LocationKind
 
 
 class IntervalIO(Schema):
     weekday: int
-    opens: time
-    closes: time
+    opens: ClockTime
+    closes: ClockTime
 
 
 class LocationIn(Schema):
@@ -47,7 +49,7 @@ class HoursIn(Schema):
 
 class VisitIn(Schema):
     day: date
-    arrival: time
+    arrival: ClockTime
     minutes: int
     keep_outside_hours: bool = False
 
@@ -56,7 +58,7 @@ class VisitOut(Schema):
     id: int
     location_id: int
     day: date
-    arrival: time
+    arrival: ClockTime
     minutes: int
     outside_hours: bool
 
@@ -119,8 +121,8 @@ class ScenarioPatch(Schema):
 class ChangeIn(Schema):
     location_id: int
     kind: ChangeKind
-    from_time: time | None = None
-    to_time: time | None = None
+    from_time: ClockTime | None = None
+    to_time: ClockTime | None = None
     weekdays: list[int] = []
     percent_to_other_location: int = 0
     other_location_id: int | None = None

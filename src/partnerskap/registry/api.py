@@ -2,14 +2,16 @@
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, time
+from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from partnerskap.core.api import ClockTime, PageNumberPagination
 
 from . import selectors, services
 from .access import access_scope, forget_access_scope
@@ -59,15 +61,15 @@ class MunicipalityIn(Schema):
 
 class OpeningHoursOut(Schema):
     weekday: int
-    opens: time
-    closes: time
+    opens: ClockTime
+    closes: ClockTime
     note: str
 
 
 class OpeningHoursIn(Schema):
     weekday: int
-    opens: time
-    closes: time
+    opens: ClockTime
+    closes: ClockTime
     note: str = ""
 
 

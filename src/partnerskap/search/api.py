@@ -1,7 +1,9 @@
 """Search in the API: the same selector and access rules as the page, one page at a time."""
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
+
+from partnerskap.core.api import MAX_PAGE
 
 from . import selectors
 from .models import EntryKind
@@ -15,7 +17,7 @@ class SearchQueryIn(Schema):
     body: int | None = None
     year: int | None = None
     kind: EntryKind | None = None
-    page: int = 1
+    page: int = Field(1, ge=1, le=MAX_PAGE)
 
 
 class SearchHitOut(Schema):

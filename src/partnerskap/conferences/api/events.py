@@ -5,8 +5,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from partnerskap.core.api import PageNumberPagination
 from partnerskap.core.models import User
 from partnerskap.meetings.models import Body
 from partnerskap.registry.models import County, Municipality, Partnership

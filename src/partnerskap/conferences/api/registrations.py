@@ -8,8 +8,9 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from partnerskap.core.api import PageNumberPagination
 from partnerskap.registry.models import Municipality
 
 from .. import selectors, services

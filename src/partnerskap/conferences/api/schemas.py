@@ -1,10 +1,12 @@
 """The conferences API's schemas. Every name starts with the app's concept (Event, Session,
 Registration, Survey …) because schema names must be unique across the whole API."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 from ninja import Field, Schema
+
+from partnerskap.core.api import ClockTime
 
 
 class EventOut(Schema):
@@ -133,8 +135,8 @@ class SessionPersonOut(Schema):
 class SessionOut(Schema):
     id: int
     day: date
-    starts: time
-    ends: time
+    starts: ClockTime
+    ends: ClockTime
     title: str
     kind: str
     track: str
@@ -155,8 +157,8 @@ class SessionSpeakerIn(Schema):
 
 class SessionIn(Schema):
     day: date
-    starts: time
-    ends: time
+    starts: ClockTime
+    ends: ClockTime
     title: str
     kind: str = "talk"
     track: str = ""
@@ -169,8 +171,8 @@ class SessionIn(Schema):
 class SessionPatch(Schema):
     revision: int
     day: date | None = None
-    starts: time | None = None
-    ends: time | None = None
+    starts: ClockTime | None = None
+    ends: ClockTime | None = None
     title: str | None = None
     kind: str | None = None
     track: str | None = None

@@ -11,7 +11,9 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from partnerskap.core.api import PageNumberPagination
 
 from .. import selectors
 from ..models import Body, ItemStatus, Meeting, MeetingStatus

@@ -13,8 +13,9 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from partnerskap.core.api import PageNumberPagination
 from partnerskap.core.models import User
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.models import County

@@ -4,6 +4,7 @@ from django.db.models import F, Model
 
 from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
+from partnerskap.core.services import check_integer_ranges
 
 from ..models import (
     Meeting,
@@ -11,6 +12,7 @@ from ..models import (
 
 
 def _save(instance: Model, actor: User | None) -> Model:
+    check_integer_ranges(instance)  # SQLite would store any size (issue 11)
     instance.full_clean()
     instance._history_user = actor  # type: ignore[attr-defined]
     instance.save()
