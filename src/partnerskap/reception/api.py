@@ -13,7 +13,6 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from partnerskap.core.api import PageNumberPagination, UploadIn
-
 from partnerskap.meetings import services as meeting_services
 from partnerskap.meetings.models import AgendaItem
 
