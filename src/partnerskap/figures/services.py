@@ -135,7 +135,12 @@ def import_preview(
         source=source,
         extracted_on=extracted_on,
         period_text=period.code if period else "",
-        preview={"headers": parsed.headers, "rows": parsed.rows},
+        preview={
+            "headers": parsed.headers,
+            "rows": parsed.rows,
+            "mapping": parsed.mapping,
+            "missing": parsed.missing,
+        },
         observations=parsed.observations,
         flagged_rows=parsed.flagged,
         created_by=actor,
@@ -198,7 +203,7 @@ def write_observations(
     batch_id: int | None,
     batch_size: int = BATCH_SIZE,
 ) -> int:
-    """Write ``[code, level, area id, kind, start, end, value]`` rows in batches.
+    """Write ``[code, level, area id, kind, start, end, value(, pseudo-unit)]`` rows in batches.
 
     An observation of a figure already held (same indicator, area and period) becomes its next
     version; the earlier one stays, no longer current. Three queries per batch. Call inside a
@@ -208,11 +213,12 @@ def write_observations(
     written = 0
     for chunk in _chunks(rows, batch_size):
         objects = []
-        for code, level, area_id, kind, start, end, value in chunk:
+        for code, level, area_id, kind, start, end, value, *label in chunk:
             observation = Observation(
                 partnership_id=partnership_id,
                 indicator_id=indicator_ids[code],
                 level=level,
+                label=label[0] if label else "",
                 period_kind=kind,
                 period_start=date.fromisoformat(start) if isinstance(start, str) else start,
                 period_end=date.fromisoformat(end) if isinstance(end, str) else end,
@@ -232,7 +238,7 @@ def write_observations(
 
 
 def _key(o: Observation) -> tuple:
-    return (o.indicator_id, o.level, o.office_id, o.municipality_id, o.county_id,
+    return (o.indicator_id, o.level, o.office_id, o.municipality_id, o.county_id, o.label,
             o.period_start, o.period_end)  # fmt: skip
 
 
@@ -247,7 +253,7 @@ def _version(partnership_id: int, objects: list[Observation]) -> None:
         period_start__in=starts,
         indicator_id__in=indicators,
     ).only(
-        "id", "indicator_id", "level", "office_id", "municipality_id", "county_id",
+        "id", "indicator_id", "level", "office_id", "municipality_id", "county_id", "label",
         "period_start", "period_end", "version",
     )  # fmt: skip
     previous = {_key(o): o for o in current if _key(o) in keys}
