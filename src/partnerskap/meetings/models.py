@@ -359,6 +359,7 @@ class ActionItem(TimeStampedModel):
     )
     progress = models.TextField(_("progress"), blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
