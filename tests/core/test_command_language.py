@@ -24,6 +24,7 @@ COMMANDS = {
     "figures": "figures",
     "remind": "meetings",
     "search_rebuild": "search",
+    "registry": "registry",
 }
 
 
