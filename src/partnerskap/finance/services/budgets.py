@@ -11,7 +11,7 @@ from partnerskap.core.models import User
 from partnerskap.registry.models import Partnership
 
 from ..budget_import import ParsedReport, parse_report
-from ..models import Budget, BudgetImport, BudgetLine
+from ..models import Budget, BudgetImport, BudgetLine, BudgetSuperGroup
 from .agreements import _check_revision, _save
 
 __all__ = [
@@ -98,6 +98,11 @@ def budget_import_commit(
             spend_period=line.spend_period,
         )
         for position, line in enumerate(report.lines, start=1)
+    )
+    BudgetSuperGroup.objects.filter(budget=fresh).delete()
+    BudgetSuperGroup.objects.bulk_create(
+        BudgetSuperGroup(budget=fresh, position=position, name=name, groups=groups)
+        for position, (_row, name, groups, _amounts) in enumerate(report.super_groups, start=1)
     )
     return BudgetImport.objects.create(
         budget=fresh,
