@@ -61,7 +61,7 @@ def test_nordland_import_with_preview_reproduces_the_report(
     # The ERP rounds each line to whole kroner: its own sum for travel is a krone off.
     assert (
         "Rad 18, E Kostnad og godtgjørelse for reise, kolonne «HIÅ Forbruk»: rapporten sier "
-        "245 182, linjene blir til sammen 245 181." in text
+        "245 182, linjene blir til sammen 245 181 — avrunding av rapportens linjer." in text
     )
     assert (
         "kolonne «Periodens forbruk»: rapporten sier 15 851, linjene blir til sammen 15 852" in text
@@ -196,7 +196,7 @@ def test_api_import_preview_then_commit(client, world, budget):
     preview = client.post(
         f"/api/v1/budgets/{budget.pk}/import-preview", body, content_type="application/json"
     )
-    assert preview.status_code == 200 and len(preview.json()["lines"]) == 17 + 5 + 1
+    assert preview.status_code == 200 and len(preview.json()["lines"]) == 17 + 5 + 2 + 1
     assert not BudgetLine.objects.exists()
     body["revision"] = budget.revision
     done = client.post(
@@ -263,7 +263,7 @@ def test_the_erp_sums_of_groups_appear_with_their_per_cents_on_page_pdf_and_api(
     preview = _upload(client, budget, "nordland.csv", CSV)
     text = plain(preview.content.decode())
     assert (
-        "Rad 13, A SUM LØNN OG ANDRE GODTGJØRSLER, kolonne «HIÅ Forbruk»: rapporten sier "
+        "Rad 12, A SUM LØNN OG ANDRE GODTGJØRSLER, kolonne «HIÅ Forbruk»: rapporten sier "
         "714 540, linjene blir til sammen 714 541 — avrunding av rapportens linjer." in text
     )
     assert _commit(client, budget, preview).status_code == 302
