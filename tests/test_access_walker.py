@@ -165,6 +165,12 @@ PAGES: dict[str, Rule] = {
     "meetings:attachment_download": READ,
     "meetings:action_update": RUN,  # and the person responsible (here a runner too)
     "meetings:my_actions": EVERY_SIGNED_IN,  # only your own follow-ups
+    # Your own calendar addresses; a body you may not read is a 404 (tests/meetings).
+    "meetings:calendar_feeds": EVERY_SIGNED_IN,
+    "meetings:calendar_feed_create": Rule(SIGNED_IN, method="POST", ok=302),
+    "meetings:calendar_feed_revoke": Rule(SIGNED_IN, method="POST", ok=302),
+    # The address a calendar app fetches: without the right secret, nothing for anyone.
+    "meetings:calendar_feed": Rule(PUBLIC, ok=404, anonymous=404),
     # The public pages are walked with a county forum's published minutes: the partnership's
     # own public page names "NAV Ørland", which the walk treats as a secret.
     "meetings:public_partnership": Rule(PUBLIC, anonymous=200),
@@ -308,6 +314,7 @@ def walk(world, monkeypatch, settings, tmp_path) -> Walk:
         "area_id": area.pk,
         "municipality_id": world.orland_municipality.pk,
         "uidb64": "MQ",
+        "feed": "00000000-0000-4000-8000-000000000000",
         "token": "ikke-en-ekte-lenke",
     }
     bodies = {
@@ -584,6 +591,8 @@ def _meetings_world(world) -> MeetingsWalk:
     i = "/api/v1/items/{item_id}"
     bodies = {
         "meetings:item_reorder": {"item": item.pk, "direction": "up"},
+        "meetings:calendar_feed_create": {"body": ""},
+        "meetings:calendar_feed_revoke": {"body": ""},
         "POST /api/v1/bodies": {
             "name": "Prosjektgruppe for ungdom",
             "kind": "project_group",
