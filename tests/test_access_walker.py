@@ -68,6 +68,7 @@ from .factories import MunicipalityFactory, OfficeFactory, UserFactory
 from .figures import walk as figures_walk
 from .finance import walk as finance_walk
 from .meetings.conftest import at
+from .projects import walk as projects_walk
 from .reception import walk as reception_walk
 from .search import walk as search_walk
 
@@ -80,6 +81,7 @@ APP_WALKS = (
     search_walk,
     archive_walk,
     conferences_walk,
+    projects_walk,
 )
 
 LOGIN_URL = "/logg-inn/"
@@ -100,7 +102,7 @@ PAGES: dict[str, Rule] = {
     "api:openapi-view": Rule(PUBLIC, anonymous=200),
     # django-ninja's root only tells Django where the API lives; it answers 404 to everyone.
     "api:api-root": Rule(PUBLIC, ok=404, anonymous=404),
-    "core:home": EVERY_SIGNED_IN,
+    "home": EVERY_SIGNED_IN,
     "registry:partnership_list": EVERY_SIGNED_IN,  # lists only your own partnerships
     "registry:partnership_create": PARTNERSHIP_CREATORS,
     "registry:partnership_detail": READ,
@@ -787,6 +789,8 @@ def _request(client: BrowserClient, route: Route, walk: Walk):
         return client.get(route.url)
     body = walk.bodies.get(route.key)
     assert body is not None, f"{route.key}: give the walk a valid-looking body for it"
+    if callable(body):  # read at the time of the request, e.g. the revision as it is then
+        body = body()
     if route.api:
         return client.generic(method, route.url, json.dumps(body), content_type="application/json")
     return client.post(route.url, body)
