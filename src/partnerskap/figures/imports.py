@@ -133,6 +133,15 @@ class Parsed:
     # the table's columns the file does not have (nothing is read for them)
     missing: list[str] = field(default_factory=list)
 
+    def preview(self) -> dict:
+        """What the preview page and the API show, kept on the batch."""
+        return {
+            "headers": self.headers,
+            "rows": self.rows,
+            "mapping": self.mapping,
+            "missing": self.missing,
+        }
+
     @property
     def flagged(self) -> int:
         return sum(1 for row in self.rows if row["flags"])

@@ -120,12 +120,7 @@ def import_preview(
         source=source,
         extracted_on=extracted_on,
         period_text=period.code if period else "",
-        preview={
-            "headers": parsed.headers,
-            "rows": parsed.rows,
-            "mapping": parsed.mapping,
-            "missing": parsed.missing,
-        },
+        preview=parsed.preview(),
         observations=parsed.observations,
         flagged_rows=parsed.flagged,
         created_by=actor,
