@@ -103,6 +103,10 @@ PAGES: dict[str, Rule] = {
     # django-ninja's root only tells Django where the API lives; it answers 404 to everyone.
     "api:api-root": Rule(PUBLIC, ok=404, anonymous=404),
     "home": EVERY_SIGNED_IN,
+    # The platform's probes and the metrics scrape (docs/deploy.md: not routed from outside).
+    "isalive": Rule(PUBLIC, anonymous=200),
+    "isready": Rule(PUBLIC, anonymous=200),
+    "metrics": Rule(PUBLIC, anonymous=200),
     "registry:partnership_list": EVERY_SIGNED_IN,  # lists only your own partnerships
     "registry:partnership_create": PARTNERSHIP_CREATORS,
     "registry:partnership_detail": READ,

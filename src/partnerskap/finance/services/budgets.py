@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from partnerskap.core.metrics import import_committed
 from partnerskap.core.models import User
 from partnerskap.core.services import claim_revision, save
 from partnerskap.registry.models import Partnership
@@ -104,6 +105,7 @@ def budget_import_commit(
         BudgetSuperGroup(budget=fresh, position=position, name=name, groups=groups)
         for position, (_row, name, groups, _amounts) in enumerate(report.super_groups, start=1)
     )
+    transaction.on_commit(lambda: import_committed("budget", len(report.lines)))
     return BudgetImport.objects.create(
         budget=fresh,
         filename=filename[:255],

@@ -188,9 +188,9 @@ def meeting_update(
     _save(meeting, actor)
     if calendar_changed and meeting.status == MeetingStatus.NOTICE_SENT:
         # Invitees already have the meeting in their calendars: send the update (higher SEQUENCE).
-        from ..notify import send_notice
+        from ..tasks import enqueue_after_commit, send_notice
 
-        transaction.on_commit(lambda: send_notice(meeting.pk))
+        enqueue_after_commit(send_notice, meeting.pk)
     return meeting
 
 
@@ -210,12 +210,12 @@ def meeting_send_notice(*, actor: User, meeting: Meeting) -> Meeting:
     _transition(meeting, actor, allowed_from=(MeetingStatus.PLANNED,), to=MeetingStatus.NOTICE_SENT)
     meeting.notice_sent_at = timezone.now()
     _save(meeting, actor)
-    from ..notify import send_notice
     from ..signals import notice_sent
+    from ..tasks import enqueue_after_commit, send_notice
 
     notice_sent.send(sender=Meeting, actor=actor, meeting=meeting)
 
-    transaction.on_commit(lambda: send_notice(meeting.pk))
+    enqueue_after_commit(send_notice, meeting.pk)
     return meeting
 
 
@@ -257,9 +257,9 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
     meeting.calendar_sequence += 1
     _save(meeting, actor)
     if was_noticed:
-        from ..notify import send_cancellation
+        from ..tasks import enqueue_after_commit, send_cancellation
 
-        transaction.on_commit(lambda: send_cancellation(meeting.pk))
+        enqueue_after_commit(send_cancellation, meeting.pk)
     return meeting
 
 

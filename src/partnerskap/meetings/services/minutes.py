@@ -58,9 +58,9 @@ def minutes_send_for_comments(*, actor: User, meeting: Meeting, deadline: date) 
     minutes.comment_deadline = deadline
     minutes.sent_for_comments_at = timezone.now()
     _save(minutes, actor)
-    from ..notify import send_minutes_for_comments
+    from ..tasks import enqueue_after_commit, send_minutes_for_comments
 
-    transaction.on_commit(lambda: send_minutes_for_comments(meeting.pk))
+    enqueue_after_commit(send_minutes_for_comments, meeting.pk)
     return minutes
 
 
