@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
-from partnerskap.core.tables import Limits, TableRefused, read_table
+from partnerskap.core.tables import Limits, TableRefused, check_size, read_table
 from partnerskap.core.templatetags.norsk import format_number
 from partnerskap.registry.models import County, Municipality, Office
 
@@ -178,6 +178,14 @@ class Problems:
 
 # Key-figure tables are a few hundred rows wide-format, or up to a year of figures per row
 LIMITS = Limits(max_bytes=20 * 1024 * 1024, max_rows=100_000, max_columns=100)
+
+
+def check_upload(name: str, size: int) -> None:
+    """Refuse an upload by its size before it is read."""
+    try:
+        check_size(name, size, LIMITS)
+    except TableRefused as exc:
+        raise ValidationError({"file": exc.text}) from None
 
 
 def read_grid(name: str, data: bytes, problems: Problems) -> list[list[object]]:

@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from partnerskap.core.metrics import import_committed
 from partnerskap.core.models import User
 from partnerskap.core.services import bump_revision, claim_revision, delete, save
-from partnerskap.core.tables import TableRefused, check_size
 from partnerskap.core.templatetags.norsk import dato
 from partnerskap.meetings.models import Meeting
 from partnerskap.registry.models import Partnership
@@ -77,10 +76,7 @@ def import_preview(
 ) -> ImportBatch:
     """Read and check a file and keep it as a batch in “preview”; nothing is observed yet."""
     name = os.path.basename(file.name or "fil")
-    try:
-        check_size(name, file.size or 0, imports.LIMITS)
-    except TableRefused as exc:
-        raise ValidationError({"file": exc.text}) from None
+    imports.check_upload(name, file.size or 0)
     data = file.read()
     digest = hashlib.sha256(data).hexdigest()
     earlier = (
