@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from partnerskap.meetings import minutes_state, selectors, services
+from partnerskap.meetings import lifecycle, selectors, services
 from partnerskap.meetings.models import (
     AgendaItem,
     ApprovalKind,
@@ -117,9 +117,9 @@ def test_deemed_approval_is_correct_on_read_and_settled_by_command(world, meetin
     minutes = services.minutes_send_for_comments(
         actor=world.minute_taker, meeting=meeting, deadline=deadline
     )
-    assert minutes_state.effective_status(minutes) == MinutesStatus.IN_COMMENT
+    assert lifecycle.minutes_status(minutes) == MinutesStatus.IN_COMMENT
     later = deadline + timedelta(days=1)
-    assert minutes_state.effective_status(minutes, today=later) == MinutesStatus.PUBLISHED
+    assert lifecycle.minutes_status(minutes, today=later) == MinutesStatus.PUBLISHED
     now = at(later, 8)
     assert services.minutes_settle_deemed(now=now) == 1
     minutes.refresh_from_db()
@@ -138,7 +138,7 @@ def test_objection_prevents_deemed_approval(world, meeting):
     )
     later = timezone.localdate() + timedelta(days=2)
     minutes = Minutes.objects.get(meeting=meeting)
-    assert minutes_state.effective_status(minutes, today=later) == MinutesStatus.IN_COMMENT
+    assert lifecycle.minutes_status(minutes, today=later) == MinutesStatus.IN_COMMENT
 
 
 def test_approved_minutes_change_only_through_new_version(world, meeting):

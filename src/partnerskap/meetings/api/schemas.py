@@ -9,7 +9,7 @@ from ninja import Field, Schema
 
 from partnerskap.core.models import User
 
-from .. import minutes_state, selectors
+from .. import lifecycle, selectors
 from ..access import body_scope
 from ..models import (
     OPEN_ACTION_STATUSES,
@@ -117,7 +117,7 @@ class MeetingOut(Schema):
 
     @staticmethod
     def resolve_minutes_status(obj: Meeting) -> str:
-        return minutes_state.effective_status(obj.minutes)
+        return lifecycle.minutes_status(obj.minutes)
 
 
 class ActionOut(Schema):
@@ -249,7 +249,7 @@ class MinutesOut(Schema):
 
     @staticmethod
     def resolve_status(obj: Minutes) -> str:
-        return minutes_state.effective_status(obj)
+        return lifecycle.minutes_status(obj)
 
     @staticmethod
     def resolve_recorded_status(obj: Minutes) -> str:
@@ -257,7 +257,7 @@ class MinutesOut(Schema):
 
     @staticmethod
     def resolve_deemed_approved(obj: Minutes) -> bool:
-        return minutes_state.is_deemed_approved(obj)
+        return lifecycle.is_deemed_approved(obj)
 
 
 class MeetingDetailOut(MeetingOut):

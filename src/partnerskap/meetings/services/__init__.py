@@ -26,7 +26,6 @@ from .bodies import (
 )
 from .meetings import (
     CALENDAR_FIELDS,
-    EDITABLE_AGENDA,
     attendance_record,
     meeting_cancel,
     meeting_mark_held,
@@ -52,7 +51,6 @@ from .plan import (
 
 __all__ = [
     "CALENDAR_FIELDS",
-    "EDITABLE_AGENDA",
     "ConflictError",
     "StandardItem",
     "action_add",

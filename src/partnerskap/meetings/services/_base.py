@@ -1,37 +1,25 @@
-"""What every meetings service shares: the conflict error, saving with history, locking."""
+"""What every meetings service shares, on the core write kernel: locking the meeting as committed
+and the revision check (a service called without a revision, as the demo loader and the system
+do, raises the revision instead, so that anyone editing at the same time is told to reload)."""
 
-from django.db.models import F, Model
+from django.db.models import Model
 
 from partnerskap.core.errors import ConflictError
-from partnerskap.core.models import User
+from partnerskap.core.services import bump_revision, claim_revision, locked
 
-from ..models import (
-    Meeting,
-)
+from ..models import Meeting
 
-
-def _save(instance: Model, actor: User | None) -> Model:
-    instance.full_clean()
-    instance._history_user = actor  # type: ignore[attr-defined]
-    instance.save()
-    return instance
+__all__ = ["ConflictError", "claim", "fresh"]
 
 
-def _fresh(meeting_id: int) -> Meeting:
+def fresh(meeting_id: int) -> Meeting:
     """The meeting as committed, locked: guards must not trust a caller's stale copy."""
-    # Only the meeting's row: PostgreSQL cannot lock the nullable side of the minutes' outer join.
-    return (
-        Meeting.objects.select_for_update(of=("self",))
-        .select_related("minutes", "body")
-        .get(pk=meeting_id)
-    )
+    return locked(Meeting, meeting_id, "minutes", "body")
 
 
-def _check_revision(model: type[Model], pk: int, revision: int | None) -> None:
-    """Optimistic lock: raise the revision, or fail if it moved since the caller read it."""
+def claim(model: type[Model], pk: int, revision: int | None) -> None:
+    """The optimistic lock for a person's change (pages and the API always give the revision)."""
     if revision is None:
-        model.objects.filter(pk=pk).update(revision=F("revision") + 1)
-        return
-    updated = model.objects.filter(pk=pk, revision=revision).update(revision=F("revision") + 1)
-    if not updated:
-        raise ConflictError()
+        bump_revision(model, pk)
+    else:
+        claim_revision(model, pk, revision)

@@ -7,13 +7,13 @@ from datetime import date
 from django.db import transaction
 
 from partnerskap.core.models import User
+from partnerskap.core.services import save
 
 from ..models import (
     Body,
     BodyMember,
     StandardAgendaItem,
 )
-from ._base import _save
 
 # --- bodies ---------------------------------------------------------------------------------
 
@@ -38,7 +38,7 @@ def body_create(
     default_location: str = "",
     standard_items: Iterable[StandardItem] = (),
 ) -> Body:
-    body = _save(
+    body = save(
         Body(
             name=name,
             kind=kind,
@@ -48,7 +48,7 @@ def body_create(
             description=description,
             default_location=default_location,
         ),
-        actor,
+        actor=actor,
     )
     StandardAgendaItem.objects.bulk_create(
         StandardAgendaItem(
@@ -82,4 +82,4 @@ def body_member_add(
         valid_to=valid_to,
         represents=represents,
     )
-    return _save(member, actor)
+    return save(member, actor=actor)

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.services import save
 
-from .. import minutes_state
+from .. import lifecycle
 from ..models import (
     AgendaItem,
     Attendance,
@@ -26,7 +27,7 @@ from ..models import (
     MeetingStatus,
     Minutes,
 )
-from ._base import _check_revision, _fresh, _save
+from ._base import claim, fresh
 
 # --- numbering ------------------------------------------------------------------------------
 
@@ -46,24 +47,6 @@ def _allocate_number(body: Body, year: int) -> int:
 
 
 # --- meetings -------------------------------------------------------------------------------
-
-EDITABLE_AGENDA = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT, MeetingStatus.HELD)
-
-
-def _assert_agenda_editable(meeting: Meeting) -> None:
-    if meeting.status not in EDITABLE_AGENDA:
-        raise ValidationError(
-            {
-                "meeting": _(
-                    "The agenda of the meeting on %(date)s can no longer be changed: the meeting "
-                    "is %(status)s."
-                )
-                % {
-                    "date": timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y"),
-                    "status": meeting.get_status_display().lower(),
-                }
-            }
-        )
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:
@@ -95,7 +78,7 @@ def _add_item(meeting: Meeting, actor: User, **fields: object) -> AgendaItem:
         **fields,
     )
     _check_exempt(item)
-    return _save(item, actor)
+    return save(item, actor=actor)
 
 
 @transaction.atomic
@@ -116,7 +99,7 @@ def meeting_schedule(
     approval of the previous minutes and the open follow-ups."""
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
-    meeting = _save(
+    meeting = save(
         Meeting(
             body=body,
             title=title,
@@ -128,7 +111,7 @@ def meeting_schedule(
             minute_taker=minute_taker,
             breaks=breaks if breaks is not None else [],
         ),
-        actor,
+        actor=actor,
     )
     members = BodyMember.objects.valid_on(timezone.localtime(starts_at).date()).filter(body=body)
     Attendance.objects.bulk_create(
@@ -167,14 +150,9 @@ CALENDAR_FIELDS = {"starts_at", "ends_at", "location", "video_link", "title"}
 def meeting_update(
     *, actor: User, meeting: Meeting, revision: int | None, **fields: object
 ) -> Meeting:
-    meeting = _fresh(meeting.pk)
-    if meeting.status in (
-        MeetingStatus.CANCELLED,
-        MeetingStatus.PUBLISHED,
-        MeetingStatus.MINUTES_APPROVED,
-    ):
-        raise ValidationError(_("A cancelled or closed meeting cannot be changed."))
-    _check_revision(Meeting, meeting.pk, revision)
+    meeting = fresh(meeting.pk)
+    lifecycle.assert_changeable(meeting)
+    claim(Meeting, meeting.pk, revision)
     meeting.refresh_from_db()
     calendar_changed = any(
         getattr(meeting, k) != v for k, v in fields.items() if k in CALENDAR_FIELDS
@@ -185,7 +163,7 @@ def meeting_update(
         raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
     if calendar_changed:
         meeting.calendar_sequence += 1
-    _save(meeting, actor)
+    save(meeting, actor=actor)
     if calendar_changed and meeting.status == MeetingStatus.NOTICE_SENT:
         # Invitees already have the meeting in their calendars: send the update (higher SEQUENCE).
         from ..notify import send_notice
@@ -194,22 +172,11 @@ def meeting_update(
     return meeting
 
 
-def _transition(meeting: Meeting, actor: User, *, allowed_from: tuple, to: str) -> None:
-    if meeting.status not in allowed_from:
-        raise ValidationError(
-            _("This cannot be done while the meeting is %(status)s.")
-            % {"status": meeting.get_status_display().lower()}
-        )
-    meeting.status = to
-    _save(meeting, actor)
-
-
 @transaction.atomic
 def meeting_send_notice(*, actor: User, meeting: Meeting) -> Meeting:
-    meeting = _fresh(meeting.pk)
-    _transition(meeting, actor, allowed_from=(MeetingStatus.PLANNED,), to=MeetingStatus.NOTICE_SENT)
-    meeting.notice_sent_at = timezone.now()
-    _save(meeting, actor)
+    meeting = lifecycle.take_step(
+        fresh(meeting.pk), "notice", actor=actor, notice_sent_at=timezone.now()
+    )
     from ..notify import send_notice
     from ..signals import notice_sent
 
@@ -227,7 +194,7 @@ def undecided_items(meeting: Meeting) -> list[AgendaItem]:
 
 @transaction.atomic
 def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
-    meeting = _fresh(meeting.pk)
+    meeting = fresh(meeting.pk)
     missing = undecided_items(meeting)
     if missing:
         raise ValidationError(
@@ -236,26 +203,22 @@ def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
             )
             % {"items": ", ".join(item.label for item in missing)}
         )
-    _transition(meeting, actor, allowed_from=(MeetingStatus.NOTICE_SENT,), to=MeetingStatus.HELD)
-    meeting.held_at = timezone.now()
-    return _save(meeting, actor)
+    return lifecycle.take_step(meeting, "held", actor=actor, held_at=timezone.now())
 
 
 @transaction.atomic
 def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
-    meeting = _fresh(meeting.pk)
+    meeting = fresh(meeting.pk)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the meeting is cancelled.")})
     was_noticed = meeting.status == MeetingStatus.NOTICE_SENT
-    _transition(
+    lifecycle.take_step(
         meeting,
-        actor,
-        allowed_from=(MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT),
-        to=MeetingStatus.CANCELLED,
+        "cancel",
+        actor=actor,
+        cancelled_reason=reason,
+        calendar_sequence=meeting.calendar_sequence + 1,
     )
-    meeting.cancelled_reason = reason
-    meeting.calendar_sequence += 1
-    _save(meeting, actor)
     if was_noticed:
         from ..notify import send_cancellation
 
@@ -271,14 +234,13 @@ def attendance_record(
     statuses: dict[int, str],
     guests: Iterable[str] = (),
 ) -> None:
-    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.PLANNED):
-        raise ValidationError(_("Attendance is recorded once the notice has gone out."))
-    minutes_state.assert_editable(_fresh(meeting.pk))
+    lifecycle.assert_attendance_open(fresh(meeting.pk))
     for attendance in meeting.attendances.filter(pk__in=statuses):
         attendance.status = statuses[attendance.pk]
-        _save(attendance, actor)
+        save(attendance, actor=actor)
     for name in guests:
         if name.strip():
-            _save(
-                Attendance(meeting=meeting, name=name.strip(), status=AttendanceStatus.GUEST), actor
+            save(
+                Attendance(meeting=meeting, name=name.strip(), status=AttendanceStatus.GUEST),
+                actor=actor,
             )

@@ -3,18 +3,14 @@ approval, publication, corrections and cancellation."""
 
 from collections.abc import Callable
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from partnerskap.core.forms import add_service_errors
-
-from .. import minutes_state, selectors, services
+from .. import lifecycle, selectors, services
 from ..access import body_scope
 from ..forms import (
     AttendanceForm,
@@ -26,9 +22,10 @@ from ..forms import (
     MinutesIntroductionForm,
     SendForCommentsForm,
 )
+from ..lifecycle import agenda_open, meeting_state, minutes_open, next_steps, state_label
 from ..models import AgendaItem, ItemStatus, Meeting
 from ..selectors import ScheduledItem
-from ._common import agenda_open, form_page, meeting_state, minutes_open, next_steps, state_label
+from ._common import form_view
 
 
 def _posted(request: HttpRequest) -> object:
@@ -62,7 +59,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "state": state,
         "state_label": state_label(meeting),
-        "deemed": minutes_state.is_deemed_approved(meeting.minutes),
+        "deemed": lifecycle.is_deemed_approved(meeting.minutes),
         "agenda": agenda_rows(meeting, items),
         "carried": list(selectors.open_actions(meeting.body_id, before=meeting.starts_at)),
         "steps": next_steps(state, can_run=can_run),
@@ -90,17 +87,19 @@ def _step(
     **extra: object,
 ) -> HttpResponse:
     """One step of the meeting through its service: back to the meeting when it succeeds,
-    the form again with the reason (400) when it does not."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            perform()
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    return form_page(request, form, title=title, submit=submit, back=back, meeting=meeting, **extra)
+    the form again with the reason (400, or 409 for a conflict) when it does not."""
+    return form_view(
+        request,
+        form,
+        save=lambda _data: perform(),
+        then=lambda _result: ("meetings:meeting_detail", meeting.pk),
+        saved=done,
+        title=title,
+        submit=submit,
+        back=reverse("meetings:meeting_detail", args=[meeting.pk]),
+        meeting=meeting,
+        **extra,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -112,32 +111,19 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         people=selectors.body_people(meeting.body),
         initial=MeetingEditForm.initial_for(meeting),
     )
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(
-                actor=request.user,
-                meeting=meeting,
-                revision=form.cleaned_data["revision"],
-                **form.meeting_fields(),
-            )
-        except services.ConflictError as exc:
-            add_service_errors(form, exc)
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The meeting was changed."))
-            return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    return form_page(
+    return _step(
         request,
+        meeting,
         form,
+        lambda: services.meeting_update(
+            actor=request.user,
+            meeting=meeting,
+            revision=form.cleaned_data["revision"],
+            **form.meeting_fields(),
+        ),
         title=_("Change the meeting"),
         submit=_("Save"),
-        back=back,
-        status=status,
-        meeting=meeting,
+        done=_("The meeting was changed."),
     )
 
 
@@ -294,26 +280,14 @@ def minutes_introduction(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_for_user(request.user, pk, change=True)
     initial = {"introduction": meeting.minutes.introduction, "revision": meeting.revision}
     form = MinutesIntroductionForm(_posted(request), initial=initial)
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.minutes_update(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except services.ConflictError as exc:
-            add_service_errors(form, exc)
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The introduction was saved."))
-            return redirect("meetings:meeting_detail", pk=pk)
-    return form_page(
+    return _step(
         request,
+        meeting,
         form,
+        lambda: services.minutes_update(actor=request.user, meeting=meeting, **form.cleaned_data),
         title=_("Introduction to the minutes"),
         submit=_("Save"),
-        back=reverse("meetings:meeting_detail", args=[pk]),
-        meeting=meeting,
-        status=status,
+        done=_("The introduction was saved."),
     )
 
 

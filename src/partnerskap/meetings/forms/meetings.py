@@ -1,4 +1,4 @@
-"""Forms validate input only; the services own the rules."""
+"""Forms for bodies, meetings and minutes: they validate input only; the services own the rules."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -14,8 +14,7 @@ from partnerskap.core.models import User
 from partnerskap.registry.forms import DateInput, TimeInput
 from partnerskap.registry.models import Partnership
 
-from .models import (
-    ActionStatus,
+from ..models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -25,8 +24,8 @@ from .models import (
     MemberRole,
     Season,
 )
-from .services import StandardItem, fridays
-from .standard import PARTNERSHIP_MEETING_AGENDA
+from ..services import StandardItem, fridays
+from ..standard import PARTNERSHIP_MEETING_AGENDA
 
 # --- bodies ---------------------------------------------------------------------------------
 
@@ -353,164 +352,3 @@ class CorrectionForm(AkselFormMixin, forms.Form):
             return {}
         fields = ("decision_text", "notes")
         return {item.pk: {f: self.cleaned_data[f] for f in fields if self.cleaned_data[f]}}
-
-
-# --- agenda items ---------------------------------------------------------------------------
-
-NEW_ITEM_KINDS = [
-    (k.value, k.label) for k in (ItemKind.INFORMATION, ItemKind.DISCUSSION, ItemKind.DECISION)
-]
-
-
-class _ExemptMixin:
-    def clean(self) -> dict:
-        data = super().clean()  # type: ignore[misc]
-        if data.get("exempt") and not data.get("legal_ground"):
-            self.add_error(  # type: ignore[attr-defined]
-                "legal_ground", _("Give the legal ground for exempting it from public access.")
-            )
-        return data
-
-
-ITEM_WIDGETS = {
-    "background": forms.Textarea(attrs={"rows": 4}),
-    "notes": forms.Textarea(attrs={"rows": 4}),
-    "decision_text": forms.Textarea(attrs={"rows": 3}),
-    "review_date": DateInput(),
-}
-
-
-class ItemAddForm(_ExemptMixin, AkselFormMixin, forms.ModelForm):
-    class Meta:
-        model = AgendaItem
-        fields = [
-            "title",
-            "kind",
-            "presenter",
-            "planned_minutes",
-            "background",
-            "exempt",
-            "legal_ground",
-            "public_title",
-        ]
-        widgets = ITEM_WIDGETS
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = NEW_ITEM_KINDS
-
-
-class ItemForm(_ExemptMixin, AkselFormMixin, forms.ModelForm):
-    """The whole item, before and after the meeting. `revision` is what the editor last saw:
-    the service refuses the save if someone else saved in between."""
-
-    revision = forms.IntegerField(widget=forms.HiddenInput)
-
-    class Meta:
-        model = AgendaItem
-        fields = [
-            "title",
-            "kind",
-            "presenter",
-            "planned_minutes",
-            "background",
-            "notes",
-            "decision_text",
-            "review_date",
-            "exempt",
-            "legal_ground",
-            "public_title",
-        ]
-        widgets = ITEM_WIDGETS
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["revision"].initial = self.instance.revision
-
-    def item_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
-
-class ReorderForm(forms.Form):
-    item = forms.ModelChoiceField(queryset=AgendaItem.objects.none())
-    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
-
-    def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.order_by("position")
-
-    def new_order(self) -> list[int]:
-        """The agenda with the item swapped with its neighbour above or below."""
-        ids = list(self.fields["item"].queryset.values_list("pk", flat=True))
-        here = ids.index(self.cleaned_data["item"].pk)
-        there = here - 1 if self.cleaned_data["direction"] == "up" else here + 1
-        if 0 <= there < len(ids):
-            ids[here], ids[there] = ids[there], ids[here]
-        return ids
-
-
-def _meeting_label(meeting: Meeting) -> str:
-    local = timezone.localtime(meeting.starts_at)
-    return f"{local:%d.%m.%Y %H:%M} ({meeting.get_status_display()})"
-
-
-class MoveForm(AkselFormMixin, forms.Form):
-    target = forms.ModelChoiceField(
-        label=_("Move to the meeting on"), queryset=Meeting.objects.none()
-    )
-
-    def __init__(self, *args: object, targets: QuerySet[Meeting], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = targets
-        self.fields["target"].label_from_instance = _meeting_label
-
-
-class ForwardForm(AkselFormMixin, forms.Form):
-    target = forms.ModelChoiceField(
-        label=_("Forward to the meeting"), queryset=Meeting.objects.none()
-    )
-
-    def __init__(self, *args: object, targets: QuerySet[Meeting], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = targets
-        self.fields["target"].label_from_instance = lambda meeting: (
-            f"{meeting.body.name}, {_meeting_label(meeting)}"
-        )
-
-
-class WithdrawForm(AkselFormMixin, forms.Form):
-    reason = forms.CharField(label=_("Why is the item withdrawn?"), max_length=300)
-
-
-class AttachmentForm(_ExemptMixin, AkselFormMixin, forms.Form):
-    file = forms.FileField(
-        label=_("File"), help_text=_("PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG).")
-    )
-    title = forms.CharField(
-        label=_("Title"),
-        max_length=300,
-        required=False,
-        help_text=_("Leave empty to use the file name."),
-    )
-    exempt = forms.BooleanField(label=_("Exempt from public access"), required=False)
-    legal_ground = forms.CharField(label=_("Legal ground"), max_length=200, required=False)
-
-
-# --- follow-ups -----------------------------------------------------------------------------
-
-
-class ActionForm(AkselFormMixin, forms.Form):
-    title = forms.CharField(label=_("What is to be done"), max_length=300)
-    owner = forms.ModelChoiceField(label=_("Responsible"), queryset=User.objects.none())
-    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
-
-    def __init__(self, *args: object, people: QuerySet[User], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people
-
-
-class ActionUpdateForm(AkselFormMixin, forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
-    progress = forms.CharField(
-        label=_("Progress"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
