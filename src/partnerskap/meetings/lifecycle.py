@@ -182,9 +182,14 @@ def state_label(meeting: Meeting) -> str:
     return str(MeetingStatus(meeting_state(meeting)).label)
 
 
-def next_steps(state: str, *, can_run: bool) -> frozenset[str]:
+def next_steps(state: str, *, can_run: bool, started: bool = False) -> frozenset[str]:
+    """The steps offered on the meeting page. A meeting that has begun without a notice (or
+    without being marked held) may be recorded afterwards instead."""
     if can_run:
-        return frozenset(NEXT_STEPS[MeetingStatus(state)])
+        steps = frozenset(NEXT_STEPS[MeetingStatus(state)])
+        if started and state in STEPS["record_afterwards"][0]:
+            steps |= {"record_afterwards"}
+        return steps
     # Everyone who reads the body may comment on minutes out for comments.
     return frozenset({"comment"}) if state == S.MINUTES_IN_COMMENT else frozenset()
 

@@ -8,7 +8,7 @@ minutes); the OpenAPI document and the access walker list them in this order.
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -108,22 +108,42 @@ def _item_out(user: User, item_id: int) -> AgendaItem:
 @router.get("/bodies", response=list[BodyOut], summary="Bodies you have access to")
 @paginate(PageNumberPagination)
 def body_list(request: HttpRequest) -> QuerySet[Body]:
-    return selectors.body_list(request.user)
+    return selectors.body_list(request.user).prefetch_related("other_counties")
+
+
+def _body_out(user: User, pk: int) -> Body:
+    body = selectors.body_for_user(user, pk)
+    prefetch_related_objects([body], "other_counties")
+    return body
+
+
+def _county(pk: int, field: str) -> County:
+    county = County.objects.filter(pk=pk).first()
+    if county is None:
+        raise _no_such(field, pk)
+    return county
 
 
 def _body_owner(user: User, payload: BodyIn) -> dict:
-    """The partnership or county the new body belongs to, if the person may change it."""
-    if (payload.partnership_id is None) == (payload.county_id is None):
-        raise ValidationError({"partnership_id": _("Give either a partnership or a county.")})
+    """The partnership, county (with the other counties it spans) or country the new body
+    belongs to, if the person may create bodies there."""
+    scope = access_scope(user)
+    owners = (payload.partnership_id is not None, payload.county_id is not None, payload.national)
+    if sum(owners) != 1:
+        raise ValidationError(
+            {"partnership_id": _("Give either a partnership, a county or the whole country.")}
+        )
+    if payload.national:
+        if not scope.is_admin:
+            raise PermissionDenied
+        return {"national": True}
     if payload.partnership_id is not None:
         return {"partnership": partnership_for_user(user, payload.partnership_id, change=True)}
-    county = County.objects.filter(pk=payload.county_id).first()
-    if county is None:
-        raise _no_such("county_id", payload.county_id)
-    scope = access_scope(user)
+    county = _county(payload.county_id, "county_id")  # type: ignore[arg-type]
     if not (scope.is_admin or county.pk in scope.county_state_owner):
         raise PermissionDenied
-    return {"county": county}
+    others = [_county(pk, "other_county_ids") for pk in payload.other_county_ids]
+    return {"county": county, "other_counties": others}
 
 
 @router.post(
@@ -153,7 +173,7 @@ def body_create(request: HttpRequest, payload: BodyIn) -> Status[Body]:
         **owner,
     )
     request.user._partnerskap_bodies = None  # type: ignore[union-attr]  # scope has a new body
-    return Status(201, selectors.body_for_user(request.user, body.pk))
+    return Status(201, _body_out(request.user, body.pk))
 
 
 @router.get(
@@ -162,7 +182,7 @@ def body_create(request: HttpRequest, payload: BodyIn) -> Status[Body]:
     summary="One body, its current members and its standard agenda",
 )
 def body_detail(request: HttpRequest, body_id: int) -> Body:
-    return selectors.body_for_user(request.user, body_id)
+    return _body_out(request.user, body_id)
 
 
 @router.post("/bodies/{body_id}/members", response={201: BodyDetailOut}, summary="Add a member")
@@ -177,7 +197,7 @@ def body_member_add(request: HttpRequest, body_id: int, payload: MemberIn) -> St
         valid_from=payload.valid_from,
         valid_to=payload.valid_to,
     )
-    return Status(201, selectors.body_for_user(request.user, body_id))
+    return Status(201, _body_out(request.user, body_id))
 
 
 @router.get(

@@ -67,6 +67,8 @@ class BodyOut(Schema):
     kind: BodyKind
     partnership_id: int | None
     county_id: int | None
+    other_county_ids: list[int]
+    national: bool
     description: str
     default_location: str
     slug: str
@@ -75,6 +77,10 @@ class BodyOut(Schema):
     @staticmethod
     def resolve_uuid(obj: Body) -> str:
         return str(obj.uuid)
+
+    @staticmethod
+    def resolve_other_county_ids(obj: Body) -> list[int]:
+        return [county.pk for county in obj.other_counties.all()]
 
 
 class BodyDetailOut(BodyOut):
@@ -312,6 +318,10 @@ class BodyIn(Schema):
     slug: str
     partnership_id: int | None = None
     county_id: int | None = None
+    other_county_ids: list[int] = Field(
+        default_factory=list, description="Other counties a county's body spans (a network)."
+    )
+    national: bool = Field(False, description="A body of the whole country (administrators).")
     description: str = ""
     default_location: str = ""
     standard_agenda: list[StandardItemIn] | None = Field(

@@ -4,3 +4,4 @@ meetings and minutes, `items` those for agenda items and follow-ups; import from
 from .items import *  # noqa: F403
 from .meetings import *  # noqa: F403
 from .meetings import SEASON_THEMES  # noqa: F401
+from .people import PersonForm, PersonLoginForm  # noqa: F401

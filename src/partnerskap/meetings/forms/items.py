@@ -15,11 +15,19 @@ from ..models import (
     ItemKind,
     Meeting,
 )
+from .people import PersonOrNewMixin
 
 # --- agenda items ---------------------------------------------------------------------------
 
+# "Any other business" (eventuelt): a topic raised at the meeting, numbered like any other item.
 NEW_ITEM_KINDS = [
-    (k.value, k.label) for k in (ItemKind.INFORMATION, ItemKind.DISCUSSION, ItemKind.DECISION)
+    (k.value, k.label)
+    for k in (
+        ItemKind.INFORMATION,
+        ItemKind.DISCUSSION,
+        ItemKind.DECISION,
+        ItemKind.ANY_OTHER_BUSINESS,
+    )
 ]
 
 
@@ -50,6 +58,7 @@ class ItemAddForm(_ExemptMixin, AkselFormMixin, forms.ModelForm):
             "presenter",
             "planned_minutes",
             "background",
+            "background_in_minutes",
             "exempt",
             "legal_ground",
             "public_title",
@@ -75,6 +84,7 @@ class ItemForm(_ExemptMixin, AkselFormMixin, forms.ModelForm):
             "presenter",
             "planned_minutes",
             "background",
+            "background_in_minutes",
             "notes",
             "decision_text",
             "review_date",
@@ -160,14 +170,24 @@ class AttachmentForm(_ExemptMixin, AkselFormMixin, forms.Form):
 # --- follow-ups -----------------------------------------------------------------------------
 
 
-class ActionForm(AkselFormMixin, forms.Form):
+class ActionForm(PersonOrNewMixin, AkselFormMixin, forms.Form):
+    person_field = "owner"
+
     title = forms.CharField(label=_("What is to be done"), max_length=300)
     owner = forms.ModelChoiceField(label=_("Responsible"), queryset=User.objects.none())
     due_date = forms.DateField(label=_("Due date"), widget=DateInput())
+    remind_past = forms.BooleanField(
+        label=_("Remind even though the due date has passed"),
+        required=False,
+        help_text=_(
+            "A follow-up recorded after its due date is not reminded unless you tick this."
+        ),
+    )
 
     def __init__(self, *args: object, people: QuerySet[User], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people
+        self.add_new_person_fields(people)
+        self.order_fields(["title", "owner", "owner_new_name", "owner_new_organisation"])
 
 
 class ActionUpdateForm(AkselFormMixin, forms.Form):

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from partnerskap.core.forms import AkselFormMixin
 from partnerskap.core.models import User
 from partnerskap.registry.forms import DateInput, TimeInput
-from partnerskap.registry.models import Partnership
+from partnerskap.registry.models import County, Partnership
 
 from ..models import (
     AgendaItem,
@@ -26,6 +26,7 @@ from ..models import (
 )
 from ..services import StandardItem, fridays
 from ..standard import PARTNERSHIP_MEETING_AGENDA
+from .people import PersonOrNewMixin
 
 # --- bodies ---------------------------------------------------------------------------------
 
@@ -34,8 +35,21 @@ class BodyForm(AkselFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of body"), choices=BodyKind.choices)
     partnership = forms.ModelChoiceField(
-        label=_("Partnership"), queryset=Partnership.objects.none()
+        label=_("Partnership"), queryset=Partnership.objects.none(), required=False
     )
+    county = forms.ModelChoiceField(
+        label=_("Or a county"),
+        queryset=County.objects.none(),
+        required=False,
+        help_text=_("For a county's steering group, forum or network."),
+    )
+    other_counties = forms.ModelMultipleChoiceField(
+        label=_("Other counties it spans"),
+        queryset=County.objects.none(),
+        required=False,
+        help_text=_("A network across county lines belongs to one county and spans the others."),
+    )
+    national = forms.BooleanField(label=_("Or the whole country"), required=False)
     slug = forms.SlugField(
         label=_("Address of the public page"),
         max_length=80,
@@ -53,10 +67,21 @@ class BodyForm(AkselFormMixin, forms.Form):
     )
 
     def __init__(
-        self, *args: object, partnerships: QuerySet[Partnership], **kwargs: object
+        self,
+        *args: object,
+        partnerships: QuerySet[Partnership],
+        counties: QuerySet[County],
+        national: bool = False,
+        **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["partnership"].queryset = partnerships
+        self.fields["county"].queryset = counties
+        self.fields["other_counties"].queryset = County.objects.order_by("name")
+        if not counties.exists():
+            del self.fields["county"], self.fields["other_counties"]
+        if not national:
+            del self.fields["national"]
         self.fields["kind"].initial = BodyKind.PARTNERSHIP_MEETING
         self.fields["standard_agenda"].initial = "\n".join(
             str(s.title) for s in PARTNERSHIP_MEETING_AGENDA
@@ -70,24 +95,47 @@ class BodyForm(AkselFormMixin, forms.Form):
             known.get(line) or StandardItem(line, ItemKind.DISCUSSION) for line in lines if line
         ]
 
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        owners = [data.get("partnership"), data.get("county"), data.get("national")]
+        if sum(bool(owner) for owner in owners) != 1:
+            raise forms.ValidationError(
+                _("Choose one partnership, one county, or the whole country the body belongs to.")
+            )
+        return data
+
     def body_fields(self) -> dict:
+        data = self.cleaned_data
         return {
-            name: self.cleaned_data[name]
-            for name in ("name", "kind", "partnership", "slug", "default_location")
+            "name": data["name"],
+            "kind": data["kind"],
+            "slug": data["slug"],
+            "default_location": data["default_location"],
+            "partnership": data.get("partnership"),
+            "county": data.get("county"),
+            "other_counties": list(data.get("other_counties") or ()),
+            "national": bool(data.get("national")),
         }
 
 
-class BodyMemberForm(AkselFormMixin, forms.Form):
-    person = forms.ModelChoiceField(
-        label=_("Person"), queryset=User.objects.filter(is_active=True).order_by("first_name")
-    )
+class BodyMemberForm(PersonOrNewMixin, AkselFormMixin, forms.Form):
+    person = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
-    represents = forms.CharField(label=_("Represents"), max_length=200, required=False)
+    represents = forms.CharField(
+        label=_("Represents"),
+        max_length=200,
+        required=False,
+        help_text=_("Left empty: the person's organisation."),
+    )
     valid_from = forms.DateField(label=_("Valid from"), widget=DateInput())
     valid_to = forms.DateField(label=_("Valid to"), widget=DateInput(), required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        self.add_new_person_fields(User.objects.filter(is_active=True).order_by("first_name"))
+        self.order_fields(
+            ["person", "person_new_name", "person_new_organisation", "person_new_job_title"]
+        )
         self.fields["role"].initial = MemberRole.MEMBER
         self.fields["valid_from"].initial = timezone.localdate()
 
@@ -352,3 +400,24 @@ class CorrectionForm(AkselFormMixin, forms.Form):
             return {}
         fields = ("decision_text", "notes")
         return {item.pk: {f: self.cleaned_data[f] for f in fields if self.cleaned_data[f]}}
+
+
+class MemberNoticeForm(AkselFormMixin, forms.Form):
+    """Which meetings, whose notice already went out, to send a new member the notice of."""
+
+    meetings = forms.ModelMultipleChoiceField(
+        label=_("Send the notice of"),
+        queryset=Meeting.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: object, meetings: list[Meeting], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["meetings"]
+        field.queryset = Meeting.objects.filter(pk__in=[m.pk for m in meetings]).select_related(
+            "body"
+        )
+        field.label_from_instance = lambda m: timezone.localtime(m.starts_at).strftime(
+            "%d.%m.%Y %H:%M"
+        )
+        field.initial = [m.pk for m in meetings]

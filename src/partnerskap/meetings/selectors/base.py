@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from partnerskap.core.models import User
 from partnerskap.registry.access import access_scope
-from partnerskap.registry.models import Partnership
+from partnerskap.registry.models import County, Partnership
 
 from .. import lifecycle
 from ..access import body_scope
@@ -118,6 +119,16 @@ def attachment_for_user(user: User, pk: int) -> Attachment:
     return attachment
 
 
+def member_for_user(user: User, pk: int, *, change: bool = False) -> BodyMember:
+    member = BodyMember.objects.select_related("body", "person").filter(pk=pk).first()
+    scope = body_scope(user)
+    if member is None or not scope.can_read(member.body_id):
+        raise Http404
+    if change and not scope.can_edit(member.body_id):
+        raise PermissionDenied
+    return member
+
+
 def minutes_version_for_user(user: User, pk: int) -> MinutesVersion:
     """A frozen version of minutes, readable by whoever may read its meeting."""
     version = (
@@ -180,7 +191,7 @@ def my_actions(user: User) -> QuerySet[ActionItem]:
 
 def overdue_actions(today: date) -> QuerySet[ActionItem]:
     return ActionItem.objects.filter(
-        status__in=OPEN_ACTION_STATUSES, due_date__lt=today
+        status__in=OPEN_ACTION_STATUSES, due_date__lt=today, remind=True
     ).select_related("owner", "body", "item", "item__meeting")
 
 
@@ -345,3 +356,25 @@ def attachable_items(user: User) -> QuerySet[AgendaItem]:
     return qs.select_related("meeting", "meeting__body").order_by(
         "meeting__starts_at", "meeting_id", "position"
     )
+
+
+def body_counties(user: User) -> QuerySet[County]:
+    """The counties the person may create bodies in: those whose state owner they are."""
+    scope = access_scope(user)
+    counties = County.objects.order_by("name")
+    return counties if scope.is_admin else counties.filter(id__in=scope.county_state_owner)
+
+
+def people(*, query: str = "", without_login: bool = False) -> QuerySet[User]:
+    """Everyone Partnerskap names, for the administrators' people page; those without a login
+    have an unusable password (it starts with "!")."""
+    qs = User.objects.order_by("first_name", "last_name", "pk")
+    for word in query.split():
+        qs = qs.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(organisation__icontains=word)
+        )
+    if without_login:
+        qs = qs.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+    return qs

@@ -16,7 +16,12 @@ from .base import agenda_schedule, meeting_detail, open_actions
 
 
 def _person(user: User | None) -> str:
-    return user.display_name if user else ""
+    """A person as the documents name them: with their organisation, if they have one."""
+    if user is None:
+        return ""
+    if user.organisation:
+        return f"{user.display_name} ({user.organisation})"
+    return user.display_name
 
 
 def _schedule(meeting: Meeting, items: list[AgendaItem]) -> tuple[dict[int, str], list[dict]]:
@@ -51,6 +56,7 @@ def _approval(meeting: Meeting) -> dict:
         "comment_deadline": (
             minutes.comment_deadline.isoformat() if minutes.comment_deadline else None
         ),
+        "recorded_afterwards": minutes.recorded_afterwards,
     }
 
 
@@ -73,6 +79,7 @@ def _item_entry(item: AgendaItem, start: str | None, carried: list[ActionItem]) 
         "planned_minutes": item.planned_minutes,
         "start": start,
         "background": item.background,
+        "background_in_minutes": item.background_in_minutes,
         "notes": item.notes,
         "decision": item.decision_text,
         "review_date": item.review_date.isoformat() if item.review_date else None,
@@ -131,7 +138,7 @@ def minutes_content(meeting: Meeting) -> dict:
         "attendance": [
             {
                 "name": a.name,
-                "represents": a.represents,
+                "represents": a.represents or (a.person.organisation if a.person else ""),
                 "status": a.status,
                 "status_display": str(a.get_status_display()),
             }

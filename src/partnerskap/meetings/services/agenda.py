@@ -24,7 +24,7 @@ from ..models import (
     ItemStatus,
     Meeting,
 )
-from ._base import claim, fresh
+from ._base import claim, fresh, person_or_new
 from .meetings import _add_item, _check_exempt
 
 # --- agenda items ---------------------------------------------------------------------------
@@ -187,8 +187,17 @@ def attachment_add(
 
 @transaction.atomic
 def action_add(
-    *, actor: User, item: AgendaItem, title: str, owner: User, due_date: date
+    *,
+    actor: User,
+    item: AgendaItem,
+    title: str,
+    due_date: date,
+    owner: User | None = None,
+    new_owner: dict | None = None,
+    remind_past: bool = False,
 ) -> ActionItem:
+    """A follow-up, owned by a person or by a new person or group recorded on the spot. One due
+    before today (a meeting recorded afterwards) is not reminded unless asked."""
     meeting = fresh(item.meeting_id)
     lifecycle.assert_minutes_open(meeting)
     meeting_day = timezone.localtime(meeting.starts_at).date()
@@ -199,10 +208,12 @@ def action_add(
                 % {"date": meeting_day.strftime("%d.%m.%Y")}
             }
         )
-    return save(
-        ActionItem(item=item, body=meeting.body, title=title, owner=owner, due_date=due_date),
-        actor=actor,
+    owner = person_or_new(actor, owner, new_owner, field="owner")
+    remind = remind_past or due_date >= timezone.localdate()
+    action = ActionItem(
+        item=item, body=meeting.body, title=title, owner=owner, due_date=due_date, remind=remind
     )
+    return save(action, actor=actor)
 
 
 @transaction.atomic

@@ -11,10 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.people import person_from_name
 from partnerskap.core.services import save
 
 from .. import lifecycle
 from ..models import (
+    OPEN_ACTION_STATUSES,
+    ActionItem,
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -96,7 +99,7 @@ def meeting_schedule(
     breaks: list | None = None,
 ) -> Meeting:
     """Plan a meeting: invite the body's members and start from the standard agenda, opened by
-    approval of the previous minutes and the open follow-ups."""
+    approval of the previous minutes and the open follow-ups when there are any."""
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
     meeting = save(
@@ -116,7 +119,10 @@ def meeting_schedule(
     members = BodyMember.objects.valid_on(timezone.localtime(starts_at).date()).filter(body=body)
     Attendance.objects.bulk_create(
         Attendance(
-            meeting=meeting, person=m.person, name=m.person.display_name, represents=m.represents
+            meeting=meeting,
+            person=m.person,
+            name=m.person.display_name,
+            represents=m.represents or m.person.organisation,
         )
         for m in members.select_related("person")
     )
@@ -128,9 +134,16 @@ def meeting_schedule(
         _add_item(
             meeting, actor, kind=ItemKind.MINUTES_APPROVAL, title=approval_title, planned_minutes=5
         )
-    _add_item(
-        meeting, actor, kind=ItemKind.FOLLOW_UPS, title=_("Open follow-ups"), planned_minutes=10
-    )
+    # Automatic items only when they have something on them: the previous minutes to approve,
+    # open follow-ups to go through.
+    if ActionItem.objects.filter(body=body, status__in=OPEN_ACTION_STATUSES).exists():
+        _add_item(
+            meeting,
+            actor,
+            kind=ItemKind.FOLLOW_UPS,
+            title=_("Open follow-ups"),
+            planned_minutes=10,
+        )
     for standard in body.standard_items.all():
         _add_item(
             meeting,
@@ -207,6 +220,24 @@ def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
+def meeting_record_afterwards(*, actor: User, meeting: Meeting) -> Meeting:
+    """Record a meeting that has taken place without a notice from Partnerskap: it is held at
+    once, attendance, notes, decisions and follow-ups are written next, and its minutes say they
+    were recorded after the meeting (and may be approved without a comment round)."""
+    meeting = fresh(meeting.pk)
+    if meeting.starts_at > timezone.now():
+        raise ValidationError(
+            _("A meeting is recorded afterwards once it has begun; this one starts %(date)s.")
+            % {"date": timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y %H:%M")}
+        )
+    lifecycle.take_step(meeting, "record_afterwards", actor=actor, held_at=timezone.now())
+    minutes = meeting.minutes
+    minutes.recorded_afterwards = True
+    save(minutes, actor=actor)
+    return meeting
+
+
+@transaction.atomic
 def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
     meeting = fresh(meeting.pk)
     if not reason.strip():
@@ -238,9 +269,24 @@ def attendance_record(
     for attendance in meeting.attendances.filter(pk__in=statuses):
         attendance.status = statuses[attendance.pk]
         save(attendance, actor=actor)
-    for name in guests:
-        if name.strip():
-            save(
-                Attendance(meeting=meeting, name=name.strip(), status=AttendanceStatus.GUEST),
-                actor=actor,
-            )
+    for line in guests:
+        _add_guest(meeting, actor, line)
+
+
+def _add_guest(meeting: Meeting, actor: User, line: str) -> None:
+    """A guest from one line, "Kari Nordmann, Ørland kommune": recorded as a person without a
+    login, so they are shown with their organisation and can be named again later."""
+    name, _comma, organisation = line.partition(",")
+    if not name.strip():
+        return
+    person = person_from_name(actor=actor, name=name, organisation=organisation.strip())
+    save(
+        Attendance(
+            meeting=meeting,
+            person=person,
+            name=person.display_name,
+            represents=person.organisation,
+            status=AttendanceStatus.GUEST,
+        ),
+        actor=actor,
+    )

@@ -13,7 +13,14 @@ from partnerskap.core.pagination import paginate
 
 from .. import lifecycle, selectors, services
 from ..access import body_scope
-from ..forms import SEASON_THEMES, AnnualPlanForm, BodyForm, BodyMemberForm, MeetingScheduleForm
+from ..forms import (
+    SEASON_THEMES,
+    AnnualPlanForm,
+    BodyForm,
+    BodyMemberForm,
+    MeetingScheduleForm,
+    MemberNoticeForm,
+)
 from ..lifecycle import state_label
 from ..models import Season
 from ._common import form_view
@@ -56,9 +63,13 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def body_create(request: HttpRequest) -> HttpResponse:
     partnerships = selectors.body_partnerships(request.user)
-    if not partnerships.exists():
+    counties = selectors.body_counties(request.user)
+    national = body_scope(request.user).is_admin
+    if not (national or partnerships.exists() or counties.exists()):
         raise PermissionDenied
-    form = BodyForm(_posted(request), partnerships=partnerships)
+    form = BodyForm(
+        _posted(request), partnerships=partnerships, counties=counties, national=national
+    )
     return form_view(
         request,
         form,
@@ -76,15 +87,46 @@ def body_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def body_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     body = selectors.body_for_user(request.user, pk, change=True)
+    form = BodyMemberForm(_posted(request))
     return form_view(
         request,
-        BodyMemberForm(_posted(request)),
-        save=lambda data: services.body_member_add(actor=request.user, body=body, **data),
-        then=lambda _member: ("meetings:body_detail", pk),
+        form,
+        save=lambda _data: services.body_member_add(
+            actor=request.user, body=body, **form.person_fields()
+        ),
+        then=lambda member: (
+            reverse("meetings:member_send_notice", args=[member.pk])
+            if services.noticed_meetings_without(member)
+            else ("meetings:body_detail", pk)
+        ),
         saved=_("The member was added."),
         title=_("Add a member to %(body)s") % {"body": body.name},
         submit=_("Add member"),
         back=reverse("meetings:body_detail", args=[pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def member_send_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member added after the notice went out: the secretary is asked whether to send it."""
+    member = selectors.member_for_user(request.user, pk, change=True)
+    form = MemberNoticeForm(_posted(request), meetings=services.noticed_meetings_without(member))
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.member_send_notice(
+            actor=request.user, member=member, meetings=data["meetings"]
+        ),
+        then=lambda _sent: ("meetings:body_detail", member.body_id),
+        saved=_("The notice was sent to %(person)s.") % {"person": member.person.display_name},
+        title=_("Send the notice to %(person)s?") % {"person": member.person.display_name},
+        intro=_(
+            "%(person)s was added after the notice of these meetings went out. Choose the "
+            "meetings whose notice they should get; they are then invited."
+        )
+        % {"person": member.person.display_name},
+        submit=_("Send the notice"),
+        back=reverse("meetings:body_detail", args=[member.body_id]),
     )
 
 

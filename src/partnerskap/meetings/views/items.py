@@ -185,10 +185,13 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 @require_http_methods(["GET", "POST"])
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.item_for_user(request.user, pk, change=True)
+    form = ActionForm(_posted(request), people=selectors.body_people(item.meeting.body))
     return form_view(
         request,
-        ActionForm(_posted(request), people=selectors.body_people(item.meeting.body)),
-        save=lambda data: services.action_add(actor=request.user, item=item, **data),
+        form,
+        save=lambda _data: services.action_add(
+            actor=request.user, item=item, **form.person_fields()
+        ),
         then=lambda _result: _on_agenda(item),
         saved=_("The follow-up was added."),
         title=_("New follow-up from %(label)s") % {"label": item.label},

@@ -7,7 +7,9 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import lifecycle, selectors, services
@@ -23,7 +25,7 @@ from ..forms import (
     SendForCommentsForm,
 )
 from ..lifecycle import agenda_open, meeting_state, minutes_open, next_steps, state_label
-from ..models import AgendaItem, ItemStatus, Meeting
+from ..models import AgendaItem, AttendanceStatus, ItemStatus, Meeting
 from ..selectors import ScheduledItem
 from ._common import form_view
 
@@ -55,6 +57,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     items = list(meeting.items.all())
     state = meeting_state(meeting)
     can_run = body_scope(request.user).can_edit(meeting.body_id)
+    started = meeting.starts_at <= timezone.now()
     context = {
         "meeting": meeting,
         "state": state,
@@ -62,7 +65,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "deemed": lifecycle.is_deemed_approved(meeting.minutes),
         "agenda": agenda_rows(meeting, items),
         "carried": list(selectors.open_actions(meeting.body_id, before=meeting.starts_at)),
-        "steps": next_steps(state, can_run=can_run),
+        "steps": next_steps(state, can_run=can_run, started=started),
         "can_run": can_run,
         "agenda_open": can_run and agenda_open(state),
         "minutes_open": can_run and minutes_open(state),
@@ -83,7 +86,7 @@ def _step(
     *,
     title: str,
     submit: str,
-    done: str,
+    done: str | Callable[[object], str],
     **extra: object,
 ) -> HttpResponse:
     """One step of the meeting through its service: back to the meeting when it succeeds,
@@ -127,6 +130,20 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _notice_sent_message(meeting: Meeting) -> str:
+    invited = meeting.attendances.exclude(status=AttendanceStatus.GUEST).count()
+    if not invited:
+        return _(
+            "The notice is recorded as sent, but nobody is invited: members you add to the body "
+            "are offered the notice."
+        )
+    return ngettext(
+        "The notice was sent to the %(count)d person invited.",
+        "The notice was sent to the %(count)d people invited.",
+        invited,
+    ) % {"count": invited}
+
+
 @require_http_methods(["GET", "POST"])
 def meeting_send_notice(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_for_user(request.user, pk, change=True)
@@ -137,7 +154,7 @@ def meeting_send_notice(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: services.meeting_send_notice(actor=request.user, meeting=meeting),
         title=_("Send the notice"),
         submit=_("Send the notice"),
-        done=_("The notice was sent to everyone invited."),
+        done=lambda _result: _notice_sent_message(meeting),
     )
 
 
@@ -152,6 +169,24 @@ def meeting_mark_held(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Mark the meeting as held"),
         submit=_("Mark as held"),
         done=_("The meeting is marked as held."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_record_afterwards(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    return _step(
+        request,
+        meeting,
+        ConfirmForm(_posted(request)),
+        lambda: services.meeting_record_afterwards(actor=request.user, meeting=meeting),
+        title=_("Record the meeting afterwards"),
+        intro=_(
+            "No notice is sent. Record attendance, notes, decisions and follow-ups next; the "
+            "minutes say they were recorded after the meeting and may be approved at once."
+        ),
+        submit=_("Record afterwards"),
+        done=_("The meeting is recorded as held. Record attendance, notes and decisions now."),
     )
 
 
