@@ -11,6 +11,8 @@ from partnerskap.meetings import services
 from partnerskap.meetings.models import AttendanceStatus, Body, BodyKind, ItemKind, MemberRole
 from partnerskap.registry.models import County
 
+from .build import History
+
 NAME = "Nettverket for sosialtjenesteledere i Nordland og Trøndelag"
 SLUG = "nettverk-sosialtjenesteledere-nordland-trondelag"
 COUNTY_NUMBER = "18"
@@ -127,3 +129,6 @@ def _record(body: Body, director: User) -> None:
     )
     services.minutes_update(actor=director, meeting=meeting, revision=None, introduction=NARRATIVE)
     services.minutes_approve(actor=director, meeting=meeting)
+    # Recorded and approved the week after the meeting, as the demo's other meetings are dated.
+    History.held(meeting)
+    History.approved(meeting, datetime.combine(day + timedelta(days=7), time(14), tzinfo=tz))
