@@ -16,7 +16,6 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Model
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 from django.utils import timezone
@@ -62,6 +61,7 @@ from .access_rules import (
 )
 from .agreements import walk as agreements_walk
 from .archive import walk as archive_walk
+from .clients import BrowserClient
 from .conferences import walk as conferences_walk
 from .conftest import ORLAND_EDITORS, ORLAND_READERS
 from .factories import MunicipalityFactory, OfficeFactory, UserFactory
@@ -90,6 +90,12 @@ PAGES: dict[str, Rule] = {
     "login": Rule(PUBLIC, ok=302, anonymous=200),  # signed-in people go on to the home page
     "set_language": Rule(PUBLIC, method="POST", ok=302, anonymous=302),
     "logout": Rule(SIGNED_IN, method="POST", ok=302),
+    "password_change": EVERY_SIGNED_IN,
+    # Forgotten passwords: no login needed; a made-up link shows "not valid any more".
+    "password_reset": Rule(PUBLIC, anonymous=200),
+    "password_reset_done": Rule(PUBLIC, anonymous=200),
+    "password_reset_confirm": Rule(PUBLIC, anonymous=200),
+    "password_reset_complete": Rule(PUBLIC, anonymous=200),
     "api:openapi-json": Rule(PUBLIC, anonymous=200),
     "api:openapi-view": Rule(PUBLIC, anonymous=200),
     # django-ninja's root only tells Django where the API lives; it answers 404 to everyone.
@@ -305,6 +311,8 @@ def walk(world, monkeypatch, settings, tmp_path) -> Walk:
         "county_id": world.county.pk,
         "area_id": area.pk,
         "municipality_id": world.orland_municipality.pk,
+        "uidb64": "MQ",
+        "token": "ikke-en-ekte-lenke",
     }
     bodies = {
         "POST /api/v1/municipalities": {
@@ -619,7 +627,10 @@ def _meetings_world(world) -> MeetingsWalk:
             "owner_id": leader.pk,
             "due_date": date(year, 12, 1).isoformat(),
         },
-        "PATCH /api/v1/follow-ups/{action_id}": {"progress": "Godt i gang."},
+        "PATCH /api/v1/follow-ups/{action_id}": {
+            "revision": action.revision,
+            "progress": "Godt i gang.",
+        },
         # PATCH above raised M's revision by one.
         f"PUT {m}/minutes": {"revision": meeting.revision + 1, "introduction": "Velkommen."},
         f"POST {m}/minutes/send-for-comments": {
@@ -768,7 +779,7 @@ def api_routes(walk: Walk) -> list[Route]:
 # --- the requests and what each persona must get --------------------------------------------
 
 
-def _request(client: Client, route: Route, walk: Walk):
+def _request(client: BrowserClient, route: Route, walk: Walk):
     method = route.rule.method if not route.api else route.key.split()[0]
     if method == "GET":
         return client.get(route.url)
@@ -831,7 +842,7 @@ def test_routes_of_pending_apps_are_classified(walk):
 
 @pytest.mark.parametrize("persona", [*PERSONAS, None], ids=[*PERSONAS, "anonymous"])
 def test_walk_every_route(walk, persona):
-    client = Client()
+    client = BrowserClient()
     user = walk.people[persona] if persona else None
     writers = set().union(*(r.allowed for key, r in API.items() if not key.startswith("GET ")))
     history_before = _history_rows()
@@ -890,7 +901,7 @@ def _leaked(response, walk: Walk) -> list[str]:
 
 def test_django_admin_pages_work_for_staff(walk):
     """The walk above only sees login redirects; a staff member must get every admin page."""
-    client = Client()
+    client = BrowserClient()
     client.force_login(walk.people["staff"])
     failures = []
     for route in page_routes(walk):
@@ -919,7 +930,7 @@ def test_lists_for_a_reader_do_name_orland(walk, client):
 
 def test_other_leader_sees_nothing_of_orland_on_own_pages(world, walk):
     """The neighbour's own pages and forms (choices of offices, say) must not list Ørland."""
-    client = Client()
+    client = BrowserClient()
     client.force_login(world.other_leader)
     other = {
         "partnership_id": world.other.pk,

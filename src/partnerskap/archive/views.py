@@ -19,6 +19,12 @@ from .feeds import BodyFeed
 from .forms import ExtractionForm
 
 
+@require_GET
+def extract_index(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, selectors.extractable_bodies(request.user))
+    return render(request, "archive/extract_index.html", {"page": page})
+
+
 @require_http_methods(["GET", "POST"])
 def extract(request: HttpRequest, pk: int) -> HttpResponse:
     body = selectors.archive_body_for_user(request.user, pk)

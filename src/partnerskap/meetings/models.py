@@ -380,6 +380,7 @@ class ActionItem(TimeStampedModel):
     # asked: the reminder would be the first anyone hears of them, years late.
     remind = models.BooleanField(_("send reminders when overdue"), default=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 

@@ -191,6 +191,9 @@ class ActionForm(PersonOrNewMixin, AkselFormMixin, forms.Form):
 
 
 class ActionUpdateForm(AkselFormMixin, forms.Form):
+    """Progress on a follow-up; `revision` is what the person last saw (docs/decisions/0019)."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     progress = forms.CharField(
         label=_("Progress"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -24,6 +24,7 @@ from ..models import (
     MemberRole,
     Season,
 )
+from ..selectors import member_candidates
 from ..services import StandardItem, fridays
 from ..standard import PARTNERSHIP_MEETING_AGENDA
 from .people import PersonOrNewMixin
@@ -132,7 +133,7 @@ class BodyMemberForm(PersonOrNewMixin, AkselFormMixin, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.add_new_person_fields(User.objects.filter(is_active=True).order_by("first_name"))
+        self.add_new_person_fields(member_candidates())
         self.order_fields(
             ["person", "person_new_name", "person_new_organisation", "person_new_job_title"]
         )

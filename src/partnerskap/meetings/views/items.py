@@ -203,7 +203,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def action_form(action: ActionItem, data: object = None) -> ActionUpdateForm:
     """The progress form of one follow-up; the prefix keeps ids unique in a list of them."""
-    initial = {"status": action.status, "progress": action.progress}
+    initial = {"status": action.status, "progress": action.progress, "revision": action.revision}
     return ActionUpdateForm(data, initial=initial, prefix=f"action-{action.pk}")
 
 

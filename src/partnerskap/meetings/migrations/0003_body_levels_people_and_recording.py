@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0001_initial'),
+        ('meetings', '0002_action_revision'),
         ('registry', '0003_owner_verbose_names'),
     ]
 
