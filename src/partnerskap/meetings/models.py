@@ -23,9 +23,8 @@ class BodyKind(models.TextChoices):
 
 
 class Body(TimeStampedModel):
-    """A body that meets. It belongs to a partnership, to a county (and perhaps other counties it
-    spans, as a regional network does), or to the whole country; access follows from that and
-    from its members (meetings/access.py)."""
+    """A body that meets, of a partnership, a county (perhaps spanning others) or the country;
+    access follows from that and from its members (meetings/access.py, decision 0032)."""
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices)
@@ -46,10 +45,7 @@ class Body(TimeStampedModel):
         verbose_name=_("county"),
     )
     other_counties = models.ManyToManyField(
-        County,
-        blank=True,
-        related_name="shared_bodies",
-        verbose_name=_("other counties it spans"),
+        County, blank=True, related_name="shared_bodies", verbose_name=_("other counties it spans")
     )
     national = models.BooleanField(_("for the whole country"), default=False)
     description = models.TextField(_("description"), blank=True)
@@ -376,8 +372,7 @@ class ActionItem(TimeStampedModel):
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
     )
     progress = models.TextField(_("progress"), blank=True)
-    # Follow-ups recorded after the fact with a due date already past are not reminded unless
-    # asked: the reminder would be the first anyone hears of them, years late.
+    # A follow-up recorded after its due date is not reminded unless asked (decision 0032).
     remind = models.BooleanField(_("send reminders when overdue"), default=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     revision = models.PositiveIntegerField(default=1)

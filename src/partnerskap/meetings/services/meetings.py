@@ -84,6 +84,41 @@ def _add_item(meeting: Meeting, actor: User, **fields: object) -> AgendaItem:
     return save(item, actor=actor)
 
 
+def _invite_members(meeting: Meeting) -> None:
+    """Everyone who is a member of the body on the day is invited."""
+    day = timezone.localtime(meeting.starts_at).date()
+    members = BodyMember.objects.valid_on(day).filter(body_id=meeting.body_id)
+    Attendance.objects.bulk_create(
+        Attendance(
+            meeting=meeting,
+            person=m.person,
+            name=m.person.display_name,
+            represents=m.represents or m.person.organisation,
+        )
+        for m in members.select_related("person")
+    )
+
+
+def _automatic_items(meeting: Meeting, actor: User) -> None:
+    """Automatic items only when they have something on them: the previous minutes to approve,
+    open follow-ups to go through."""
+    previous = previous_meeting(meeting)
+    if previous is not None:
+        approval_title = _("Approval of the minutes of %(date)s") % {
+            "date": timezone.localtime(previous.starts_at).strftime("%d.%m.%Y")
+        }
+        _add_item(
+            meeting, actor, kind=ItemKind.MINUTES_APPROVAL, title=approval_title, planned_minutes=5
+        )
+    open_actions = ActionItem.objects.filter(
+        body_id=meeting.body_id, status__in=OPEN_ACTION_STATUSES
+    )
+    if open_actions.exists():
+        _add_item(
+            meeting, actor, kind=ItemKind.FOLLOW_UPS, title=_("Open follow-ups"), planned_minutes=10
+        )
+
+
 @transaction.atomic
 def meeting_schedule(
     *,
@@ -116,34 +151,8 @@ def meeting_schedule(
         ),
         actor=actor,
     )
-    members = BodyMember.objects.valid_on(timezone.localtime(starts_at).date()).filter(body=body)
-    Attendance.objects.bulk_create(
-        Attendance(
-            meeting=meeting,
-            person=m.person,
-            name=m.person.display_name,
-            represents=m.represents or m.person.organisation,
-        )
-        for m in members.select_related("person")
-    )
-    previous = previous_meeting(meeting)
-    if previous is not None:
-        approval_title = _("Approval of the minutes of %(date)s") % {
-            "date": timezone.localtime(previous.starts_at).strftime("%d.%m.%Y")
-        }
-        _add_item(
-            meeting, actor, kind=ItemKind.MINUTES_APPROVAL, title=approval_title, planned_minutes=5
-        )
-    # Automatic items only when they have something on them: the previous minutes to approve,
-    # open follow-ups to go through.
-    if ActionItem.objects.filter(body=body, status__in=OPEN_ACTION_STATUSES).exists():
-        _add_item(
-            meeting,
-            actor,
-            kind=ItemKind.FOLLOW_UPS,
-            title=_("Open follow-ups"),
-            planned_minutes=10,
-        )
+    _invite_members(meeting)
+    _automatic_items(meeting, actor)
     for standard in body.standard_items.all():
         _add_item(
             meeting,
