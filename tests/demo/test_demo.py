@@ -216,7 +216,7 @@ def test_orland_partnership_meeting_and_the_next_one(demo):
     content = selectors.minutes_content(upcoming)
     assert content["items"][0]["title"].endswith("17.09.2020")
     carried = content["items"][1]["carried_actions"]
-    assert [a["owner"] for a in carried] == ["Siri Lund"]
+    assert [a["owner"] for a in carried] == ["Siri Lund (NAV Trøndelag)"]  # with organisation
 
 
 def test_no_names_from_the_seed(demo):
