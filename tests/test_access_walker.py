@@ -68,6 +68,7 @@ from .factories import MunicipalityFactory, OfficeFactory, UserFactory
 from .figures import walk as figures_walk
 from .finance import walk as finance_walk
 from .meetings.conftest import at
+from .projects import walk as projects_walk
 from .reception import walk as reception_walk
 from .search import walk as search_walk
 
@@ -80,6 +81,7 @@ APP_WALKS = (
     search_walk,
     archive_walk,
     conferences_walk,
+    projects_walk,
 )
 
 LOGIN_URL = "/logg-inn/"
@@ -100,7 +102,11 @@ PAGES: dict[str, Rule] = {
     "api:openapi-view": Rule(PUBLIC, anonymous=200),
     # django-ninja's root only tells Django where the API lives; it answers 404 to everyone.
     "api:api-root": Rule(PUBLIC, ok=404, anonymous=404),
-    "core:home": EVERY_SIGNED_IN,
+    "home": EVERY_SIGNED_IN,
+    # The platform's probes and the metrics scrape (docs/deploy.md: not routed from outside).
+    "isalive": Rule(PUBLIC, anonymous=200),
+    "isready": Rule(PUBLIC, anonymous=200),
+    "metrics": Rule(PUBLIC, anonymous=200),
     "registry:partnership_list": EVERY_SIGNED_IN,  # lists only your own partnerships
     "registry:partnership_create": PARTNERSHIP_CREATORS,
     "registry:partnership_detail": READ,
@@ -169,6 +175,12 @@ PAGES: dict[str, Rule] = {
     "meetings:attachment_download": READ,
     "meetings:action_update": RUN,  # and the person responsible (here a runner too)
     "meetings:my_actions": EVERY_SIGNED_IN,  # only your own follow-ups
+    # Your own calendar addresses; a body you may not read is a 404 (tests/meetings).
+    "meetings:calendar_feeds": EVERY_SIGNED_IN,
+    "meetings:calendar_feed_create": Rule(SIGNED_IN, method="POST", ok=302),
+    "meetings:calendar_feed_revoke": Rule(SIGNED_IN, method="POST", ok=302),
+    # The address a calendar app fetches: without the right secret, nothing for anyone.
+    "meetings:calendar_feed": Rule(PUBLIC, ok=404, anonymous=404),
     # The public pages are walked with a county forum's published minutes: the partnership's
     # own public page names "NAV Ørland", which the walk treats as a secret.
     "meetings:public_partnership": Rule(PUBLIC, anonymous=200),
@@ -312,6 +324,7 @@ def walk(world, monkeypatch, settings, tmp_path) -> Walk:
         "area_id": area.pk,
         "municipality_id": world.orland_municipality.pk,
         "uidb64": "MQ",
+        "feed": "00000000-0000-4000-8000-000000000000",
         "token": "ikke-en-ekte-lenke",
     }
     bodies = {
@@ -591,6 +604,8 @@ def _meetings_world(world) -> MeetingsWalk:
     i = "/api/v1/items/{item_id}"
     bodies = {
         "meetings:item_reorder": {"item": item.pk, "direction": "up"},
+        "meetings:calendar_feed_create": {"body": ""},
+        "meetings:calendar_feed_revoke": {"body": ""},
         "POST /api/v1/bodies": {
             "name": "Prosjektgruppe for ungdom",
             "kind": "project_group",
@@ -785,6 +800,8 @@ def _request(client: BrowserClient, route: Route, walk: Walk):
         return client.get(route.url)
     body = walk.bodies.get(route.key)
     assert body is not None, f"{route.key}: give the walk a valid-looking body for it"
+    if callable(body):  # read at the time of the request, e.g. the revision as it is then
+        body = body()
     if route.api:
         return client.generic(method, route.url, json.dumps(body), content_type="application/json")
     return client.post(route.url, body)

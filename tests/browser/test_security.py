@@ -51,6 +51,7 @@ def test_the_main_pages_load_without_a_csp_violation(page: Page, demo_data: None
         reverse("reception:analysis", args=[fosen.office_id]),
         reverse("search:search") + "?q=plan",
         reverse("password_change"),
+        reverse("meetings:calendar_feeds"),
     ]
     if location is not None:
         paths.append(reverse("reception:location_detail", args=[location.pk]))

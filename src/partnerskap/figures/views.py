@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partnerskap.core.forms import add_service_errors
 from partnerskap.core.models import User
+from partnerskap.core.pages import posted
 from partnerskap.core.pagination import paginate
 from partnerskap.meetings.models import AgendaItem
 from partnerskap.meetings.selectors import attachable_items
@@ -222,7 +223,7 @@ def county_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             batch = services.import_preview(
@@ -305,7 +306,7 @@ def _int(value: str | None) -> int | None:
 @require_http_methods(["GET", "POST"])
 def manual_entry(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
-    form = ManualForm(request.POST or None)
+    form = ManualForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         area = {
@@ -364,7 +365,7 @@ def _items(user: User, partnership: Partnership) -> QuerySet[AgendaItem]:
 @require_http_methods(["GET", "POST"])
 def report_create(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             report = services.report_create(
@@ -414,7 +415,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     sections = list(report.sections.all())
     initial = {"title": report.title, "revision": report.revision, "item": report.item_id}
     form = ReportForm(
-        request.POST or None,
+        posted(request),
         initial=initial,
         items=_items(request.user, report.partnership),
         sections=sections,
@@ -450,7 +451,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def block_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_for_user(request.user, pk, change=True)
-    form = BlockForm(request.POST or None)
+    form = BlockForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -26,6 +26,7 @@ from .bodies import (
     member_send_notice,
     noticed_meetings_without,
 )
+from .feeds import calendar_feed_create, calendar_feed_revoke
 from .meetings import (
     CALENDAR_FIELDS,
     attendance_record,
@@ -63,6 +64,8 @@ __all__ = [
     "attendance_record",
     "body_create",
     "body_member_add",
+    "calendar_feed_create",
+    "calendar_feed_revoke",
     "fridays",
     "item_add",
     "item_forward",

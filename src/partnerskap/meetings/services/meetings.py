@@ -188,9 +188,9 @@ def meeting_update(
     save(meeting, actor=actor)
     if calendar_changed and meeting.status == MeetingStatus.NOTICE_SENT:
         # Invitees already have the meeting in their calendars: send the update (higher SEQUENCE).
-        from ..notify import send_notice
+        from ..tasks import enqueue_after_commit, send_notice
 
-        transaction.on_commit(lambda: send_notice(meeting.pk))
+        enqueue_after_commit(send_notice, meeting.pk)
     return meeting
 
 
@@ -199,12 +199,12 @@ def meeting_send_notice(*, actor: User, meeting: Meeting) -> Meeting:
     meeting = lifecycle.take_step(
         fresh(meeting.pk), "notice", actor=actor, notice_sent_at=timezone.now()
     )
-    from ..notify import send_notice
     from ..signals import notice_sent
+    from ..tasks import enqueue_after_commit, send_notice
 
     notice_sent.send(sender=Meeting, actor=actor, meeting=meeting)
 
-    transaction.on_commit(lambda: send_notice(meeting.pk))
+    enqueue_after_commit(send_notice, meeting.pk)
     return meeting
 
 
@@ -260,9 +260,9 @@ def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
         calendar_sequence=meeting.calendar_sequence + 1,
     )
     if was_noticed:
-        from ..notify import send_cancellation
+        from ..tasks import enqueue_after_commit, send_cancellation
 
-        transaction.on_commit(lambda: send_cancellation(meeting.pk))
+        enqueue_after_commit(send_cancellation, meeting.pk)
     return meeting
 
 

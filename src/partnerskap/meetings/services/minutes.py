@@ -56,9 +56,9 @@ def minutes_send_for_comments(*, actor: User, meeting: Meeting, deadline: date) 
     minutes.comment_deadline = deadline
     minutes.sent_for_comments_at = timezone.now()
     save(minutes, actor=actor)
-    from ..notify import send_minutes_for_comments
+    from ..tasks import enqueue_after_commit, send_minutes_for_comments
 
-    transaction.on_commit(lambda: send_minutes_for_comments(meeting.pk))
+    enqueue_after_commit(send_minutes_for_comments, meeting.pk)
     return minutes
 
 
