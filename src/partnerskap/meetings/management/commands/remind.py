@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.management.base import PartnerskapCommand
-from partnerskap.meetings import minutes_state, notify, selectors, services
+from partnerskap.meetings import lifecycle, notify, selectors, services
 from partnerskap.meetings.models import ActionItem, Minutes, MinutesStatus, ReminderSent
 
 
@@ -91,7 +91,7 @@ class Command(PartnerskapCommand):
         return sum(
             1
             for m in candidates
-            if minutes_state.effective_status(m, today=as_of) != MinutesStatus.IN_COMMENT
+            if lifecycle.minutes_status(m, today=as_of) != MinutesStatus.IN_COMMENT
         )
 
     def _unreminded(self, as_of: date) -> list[ActionItem]:
