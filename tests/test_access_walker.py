@@ -127,6 +127,7 @@ PAGES: dict[str, Rule] = {
     "registry:service_area_edit": ADMINS,
     "registry:municipality_list": EVERY_SIGNED_IN,
     "registry:municipality_create": ADMINS,
+    "registry:classification_import": ADMINS,
     "registry:municipality_detail": EVERY_SIGNED_IN,
     "registry:municipality_edit": ADMINS,
     # meetings: Ørland's partnership meeting, its meeting planned for next year (M) and an item
@@ -136,6 +137,10 @@ PAGES: dict[str, Rule] = {
     "meetings:body_create": Rule(SIGNED_IN, frozenset(ORLAND_EDITORS | {"other_leader"})),
     "meetings:body_detail": READ,
     "meetings:body_member_add": RUN,
+    "meetings:member_send_notice": RUN,  # a member added after the notice is offered it
+    "meetings:people": ADMINS,
+    "meetings:person_create": ADMINS,
+    "meetings:person_login": ADMINS,
     "meetings:meeting_schedule": RUN,
     "meetings:annual_plan_create": RUN,
     "meetings:annual_plan": READ,
@@ -144,6 +149,7 @@ PAGES: dict[str, Rule] = {
     "meetings:meeting_send_notice": RUN,
     "meetings:meeting_attendance": RUN,
     "meetings:meeting_mark_held": RUN,
+    "meetings:meeting_record_afterwards": RUN,
     "meetings:meeting_cancel": RUN,
     "meetings:meeting_edit": RUN,
     "meetings:item_add": RUN,
@@ -541,6 +547,7 @@ def _meetings_world(world) -> MeetingsWalk:
             "meeting_send_notice",
             "meeting_attendance",
             "meeting_mark_held",
+            "meeting_record_afterwards",
             "meeting_cancel",
             "meeting_edit",
             "item_add",
@@ -571,6 +578,8 @@ def _meetings_world(world) -> MeetingsWalk:
         )
     }
     pages |= {
+        "meetings:member_send_notice": body.members.order_by("pk").first(),
+        "meetings:person_login": world.member,
         "meetings:minutes_version": approved,
         "meetings:attachment_download": attachment,
         "meetings:action_update": action,
