@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "partnerskap.conferences",
     "partnerskap.search",
     "partnerskap.archive",
+    "partnerskap.overview",
     "partnerskap.documents",
     "partnerskap.demo",
     "django.contrib.admin",

@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("partnerskap.conferences.urls")),
     path("", include("partnerskap.search.urls")),
     path("", include("partnerskap.archive.urls")),
+    path("", include("partnerskap.overview.urls")),
     path("", include("partnerskap.core.urls")),
 ]

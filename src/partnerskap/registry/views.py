@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -14,6 +15,7 @@ from partnerskap.core import nav
 from partnerskap.core.forms import add_service_errors
 from partnerskap.core.history import history_entries
 from partnerskap.core.pagination import paginate
+from partnerskap.core.summary import partnership_summary
 
 from . import selectors, services
 from .access import access_scope
@@ -48,20 +50,28 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Opens with the summary its owners follow (core/summary.py); the change log is a link."""
+    partnership = selectors.partnership_for_user(request.user, pk)
+    context = {
+        "partnership": partnership,
+        "leader": selectors.partnership_leader(partnership),
+        "can_edit": access_scope(request.user).can_edit_partnership(pk),
+        "summary": partnership_summary(pk, timezone.localdate()),
+        "sections": nav.links(nav.PARTNERSHIP_SECTIONS, pk),
+    }
+    return render(request, "registry/partnership_detail.html", context)
+
+
+@require_GET
+def partnership_history(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_for_user(request.user, pk)
     history = history_entries(
         Partnership.history.filter(id=pk),
         Owner.history.filter(partnership_id=pk),
         Role.history.filter(partnership_id=pk),
     )
-    context = {
-        "partnership": partnership,
-        "leader": selectors.partnership_leader(partnership),
-        "can_edit": access_scope(request.user).can_edit_partnership(pk),
-        "history": history,
-        "sections": nav.links(nav.PARTNERSHIP_SECTIONS, pk),
-    }
-    return render(request, "registry/partnership_detail.html", context)
+    context = {"partnership": partnership, "history": history}
+    return render(request, "registry/partnership_history.html", context)
 
 
 @require_http_methods(["GET", "POST"])
