@@ -9,6 +9,8 @@ from ..access_rules import EVERY_SIGNED_IN, AppWalk, Rule
 PAGES: dict[str, Rule] = {
     "overview:county_overview": EVERY_SIGNED_IN,
     "overview:county_overview_xlsx": EVERY_SIGNED_IN,
+    "overview:follow_ups": EVERY_SIGNED_IN,
+    "overview:decisions": EVERY_SIGNED_IN,
 }
 
 API: dict[str, Rule] = {}

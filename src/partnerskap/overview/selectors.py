@@ -183,9 +183,10 @@ def partnership_summary(partnership_id: int, today: date) -> list[Fact]:
         "open": row.open_follow_ups,
         "overdue": row.overdue_follow_ups,
     }
+    registers = reverse("overview:follow_ups") + f"?partnership={partnership_id}"
     return [
         Fact(_("Next meeting"), _when(row.next_meeting)),
         Fact(_("Agreement"), agreement, agreement_url, row.expires_within(6, today)),
-        Fact(_("Follow-ups"), follow_ups, warning=row.overdue_follow_ups > 0),
+        Fact(_("Follow-ups"), follow_ups, registers, row.overdue_follow_ups > 0),
         Fact(_("Last approved minutes"), _when(row.last_approved)),
     ]
