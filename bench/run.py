@@ -296,6 +296,12 @@ def main() -> None:
         "--years", type=int, default=10, help="years of meetings in the big body (4–6 a year)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--only",
+        metavar="TEXT",
+        help="measure only the routes whose label or path contains TEXT (e.g. search); "
+        "skips the documents and the extraction",
+    )
     args = parser.parse_args()
 
     cleanup = _prepare_database(args.keep)
@@ -349,6 +355,12 @@ def _run(args: argparse.Namespace) -> None:
     routes = [(LABELS.get(n, n.split(":")[1]), r) for n, r in _page_routes()]
     routes += list(_api_routes())
     routes += list(SEARCHES)
+    if args.only:
+        routes = [
+            (label, r)
+            for label, r in routes
+            if args.only in label or args.only in r or label == "partnership page"  # reference
+        ]
     for label, route in routes:
         path = _fill(route, big_targets)
         if path is None:
@@ -376,9 +388,10 @@ def _run(args: argparse.Namespace) -> None:
             f"{small_q:>6}  {r.path}"
         )
     print()
-    for name, figure in _documents(data.biggest_meeting):
-        print(f"{name} of the biggest meeting: {figure}")
-    print(_extraction(data.big_body))
+    if not args.only:
+        for name, figure in _documents(data.biggest_meeting):
+            print(f"{name} of the biggest meeting: {figure}")
+        print(_extraction(data.big_body))
     if skipped:
         print("\nNot measured:")
         for line in skipped:

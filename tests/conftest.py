@@ -11,6 +11,7 @@ from django.utils import translation
 from partnerskap.core.models import RoleKind, User
 from partnerskap.registry.models import County, Municipality, Office, OpeningHours, Partnership
 
+from .clients import BrowserClient
 from .factories import (
     CountyFactory,
     MunicipalityFactory,
@@ -109,6 +110,19 @@ def world(db: None) -> World:
         other_office=other.office,
         **people,
     )
+
+
+@pytest.fixture
+def client() -> BrowserClient:
+    """pytest-django's client, with the CSRF check enforced (tests/clients.py)."""
+    return BrowserClient()
+
+
+@pytest.fixture
+def admin_client(db: None, admin_user: User) -> BrowserClient:
+    client = BrowserClient()
+    client.force_login(admin_user)
+    return client
 
 
 @pytest.fixture(autouse=True)

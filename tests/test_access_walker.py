@@ -16,7 +16,6 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Model
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 from django.utils import timezone
@@ -62,6 +61,7 @@ from .access_rules import (
 )
 from .agreements import walk as agreements_walk
 from .archive import walk as archive_walk
+from .clients import BrowserClient
 from .conferences import walk as conferences_walk
 from .conftest import ORLAND_EDITORS, ORLAND_READERS
 from .factories import MunicipalityFactory, OfficeFactory, UserFactory
@@ -763,7 +763,7 @@ def api_routes(walk: Walk) -> list[Route]:
 # --- the requests and what each persona must get --------------------------------------------
 
 
-def _request(client: Client, route: Route, walk: Walk):
+def _request(client: BrowserClient, route: Route, walk: Walk):
     method = route.rule.method if not route.api else route.key.split()[0]
     if method == "GET":
         return client.get(route.url)
@@ -826,7 +826,7 @@ def test_routes_of_pending_apps_are_classified(walk):
 
 @pytest.mark.parametrize("persona", [*PERSONAS, None], ids=[*PERSONAS, "anonymous"])
 def test_walk_every_route(walk, persona):
-    client = Client()
+    client = BrowserClient()
     user = walk.people[persona] if persona else None
     writers = set().union(*(r.allowed for key, r in API.items() if not key.startswith("GET ")))
     history_before = _history_rows()
@@ -885,7 +885,7 @@ def _leaked(response, walk: Walk) -> list[str]:
 
 def test_django_admin_pages_work_for_staff(walk):
     """The walk above only sees login redirects; a staff member must get every admin page."""
-    client = Client()
+    client = BrowserClient()
     client.force_login(walk.people["staff"])
     failures = []
     for route in page_routes(walk):
@@ -914,7 +914,7 @@ def test_lists_for_a_reader_do_name_orland(walk, client):
 
 def test_other_leader_sees_nothing_of_orland_on_own_pages(world, walk):
     """The neighbour's own pages and forms (choices of offices, say) must not list Ørland."""
-    client = Client()
+    client = BrowserClient()
     client.force_login(world.other_leader)
     other = {
         "partnership_id": world.other.pk,

@@ -7,9 +7,10 @@ municipal owner of Ørland and the county's state owner. The NAV leader and the 
 
 from partnerskap.meetings.models import Body
 
-from ..access_rules import INTERNAL, PUBLIC, AppWalk, Rule
+from ..access_rules import EVERY_SIGNED_IN, INTERNAL, PUBLIC, AppWalk, Rule
 
 PAGES: dict[str, Rule] = {
+    "archive:extract_index": EVERY_SIGNED_IN,  # lists only the bodies you may extract
     "archive:extract": Rule(INTERNAL, frozenset({"admin", "municipal_owner", "county_director"})),
     "archive:public_index": Rule(PUBLIC, anonymous=200),
     "archive:public_upcoming": Rule(PUBLIC, anonymous=200),

@@ -3,12 +3,12 @@ nobody registered, and one click reminds their NAV leaders — once (issue 21, d
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
 from partnerskap.conferences import services
 from partnerskap.conferences.models import MunicipalityReminder
 
+from ..clients import BrowserClient
 from .conftest import register
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +96,7 @@ def test_a_municipality_that_signs_up_later_is_not_reminded(
 
 
 def test_a_nav_leader_may_not_send_the_reminders(signed_up):
-    client = Client()
+    client = BrowserClient()
     client.force_login(signed_up.leaders["leder.ofoten"])
     url = reverse("conferences:municipalities_remind", args=[signed_up.event.pk])
     assert client.post(url).status_code == 404  # a county's event is internal to the county

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,13 +12,14 @@ from partnerskap.conferences import services
 from partnerskap.conferences.models import CheckIn, Event, Registration, RegistrationStatus
 from partnerskap.conferences.tokens import registration_token
 
+from ..clients import BrowserClient
 from .conftest import register
 
 pytestmark = pytest.mark.django_db
 
 
-def _client(user=None) -> Client:
-    client = Client()
+def _client(user=None) -> BrowserClient:
+    client = BrowserClient()
     if user is not None:
         client.force_login(user)
     return client

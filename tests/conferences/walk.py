@@ -80,6 +80,7 @@ PAGES: dict[str, Rule] = {
     "conferences:participant_cancel": PUBLIC_PAGE,  # GET asks first
     "conferences:participant_accept": Rule(PUBLIC, method="POST", ok=302, anonymous=302),
     "conferences:evaluation_answer": PUBLIC_PAGE,
+    "conferences:public_events": PUBLIC_PAGE,
     "conferences:public_event": PUBLIC_PAGE,
     "conferences:public_register": PUBLIC_PAGE,
 }

@@ -211,7 +211,7 @@ def test_a_file_too_large_is_refused_before_reading(client, world, budget):
     client.force_login(world.nav_leader)
     response = _upload(client, budget, "stor.csv", CSV + b";" * (1024 * 1024))
     assert response.status_code == 400
-    assert "stor.csv er større enn 1 MB. Er dette budsjettrapporten?" in plain(
+    assert "stor.csv er større enn 1 MB, som er det meste denne importen tar." in plain(
         response.content.decode()
     )
 

@@ -3,12 +3,20 @@
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from partnerskap.core.models import RoleKind, User
-from partnerskap.meetings.models import AgendaItem, Body, ItemStatus, Meeting, MeetingStatus
+from partnerskap.meetings.models import (
+    AgendaItem,
+    Body,
+    ItemStatus,
+    Meeting,
+    MeetingStatus,
+    MinutesStatus,
+)
 from partnerskap.meetings.selectors import body_for_user, public_meetings_q
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.models import Role
@@ -36,6 +44,37 @@ def archive_body_for_user(user: User, pk: int) -> Body:
     if not allowed.exists():
         raise PermissionDenied
     return body
+
+
+def extractable_bodies(user: User) -> QuerySet[Body]:
+    """The bodies whose meetings the person may extract (the rule of `archive_body_for_user`),
+    each with its count of closed meetings, in one query."""
+    bodies = Body.objects.all()
+    if not access_scope(user).is_admin:
+        owners = Role.objects.current().filter(person=user, kind__in=ARCHIVE_ROLES)
+        partnership_ids = owners.exclude(partnership_id=None).values("partnership_id")
+        county_ids = owners.filter(kind=RoleKind.STATE_OWNER).values("county_id")
+        bodies = bodies.filter(
+            Q(partnership_id__in=partnership_ids)
+            | Q(partnership__owners__kind="state", partnership__owners__county_id__in=county_ids)
+            | Q(partnership=None, county_id__in=county_ids)
+        ).distinct()
+    closed = (
+        Meeting.objects.filter(
+            body=OuterRef("pk"),
+            minutes__status__in=(MinutesStatus.APPROVED, MinutesStatus.PUBLISHED),
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by()
+        .values("body")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        bodies.annotate(closed_count=Coalesce(Subquery(closed), 0))
+        .select_related("partnership", "county")
+        .order_by("county__name", "partnership__name", "name")
+    )
 
 
 # --- public -----------------------------------------------------------------------------------

@@ -10,12 +10,19 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerskap.core.forms import add_service_errors
+from partnerskap.core.nav import public_links
 from partnerskap.core.pagination import paginate
 from partnerskap.meetings import selectors as meeting_selectors
 
 from . import extraction, selectors
 from .feeds import BodyFeed
 from .forms import ExtractionForm
+
+
+@require_GET
+def extract_index(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, selectors.extractable_bodies(request.user))
+    return render(request, "archive/extract_index.html", {"page": page})
 
 
 @require_http_methods(["GET", "POST"])
@@ -52,7 +59,8 @@ def extract(request: HttpRequest, pk: int) -> HttpResponse:
 def public_index(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.public_bodies())
     upcoming = list(selectors.upcoming_meetings()[:20])
-    return render(request, "archive/public_index.html", {"page": page, "upcoming": upcoming})
+    context = {"page": page, "upcoming": upcoming, "public_links": public_links()}
+    return render(request, "archive/public_index.html", context)
 
 
 @login_not_required

@@ -4,8 +4,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
 from django.http import Http404
+from django.utils import timezone
 
 from partnerskap.core.models import User
 from partnerskap.meetings.access import body_scope
@@ -147,7 +148,19 @@ def partnership_events(user: User, partnership: Partnership) -> QuerySet[Event]:
 
 
 def public_events() -> QuerySet[Event]:
-    return _event_qs().filter(published_at__isnull=False).order_by("-first_day", "title")
+    """Published events, the coming ones first (soonest first), then the past (latest first)."""
+    today = timezone.localdate()
+    return (
+        _event_qs()
+        .filter(published_at__isnull=False)
+        .annotate(
+            coming_day=Case(When(last_day__gte=today, then=F("first_day"))),
+            past_day=Case(When(last_day__lt=today, then=F("first_day"))),
+        )
+        .order_by(
+            F("coming_day").asc(nulls_last=True), F("past_day").desc(nulls_last=True), "title"
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ urlpatterns = [
         views.evaluation_answer,
         name="evaluation_answer",
     ),
+    path("offentlig/arrangementer/", views.public_events, name="public_events"),
     path("offentlig/arrangementer/<slug:event_slug>/", views.public_event, name="public_event"),
     path(
         "offentlig/arrangementer/<slug:event_slug>/pamelding/",

@@ -19,8 +19,21 @@ class TokenAuth(HttpBearer):
         return user
 
 
-# Session cookies from the web pages; unsafe methods need the CSRF token, as on the pages.
-api_session_auth = SessionAuth(csrf=True)
+class SignedInSessionAuth(SessionAuth):
+    """The session cookie of the web pages; unsafe methods need the CSRF token, as on the pages.
+
+    The CSRF check runs only for a signed-in person: django-ninja's own check would run first and
+    answer an anonymous unsafe call with 403 "CSRF check Failed", where the API owes it a 401.
+    A request with a personal token never gets here (TokenAuth comes first in the chain), so
+    scripts need no CSRF token; a browser cannot set the Authorization header on a forged call."""
+
+    def __call__(self, request: HttpRequest) -> User | None:
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
+api_session_auth = SignedInSessionAuth(csrf=True)
 
 
 def validation_error_detail(exc: ValidationError) -> list[dict]:

@@ -9,6 +9,10 @@ Every URL name takes the partnership's (or office's) primary key as its only arg
 also add a page to the main menu, whose URL takes no argument:
 
     register_menu_item(_("Conferences"), "conferences:event_list", order=50)
+
+and a public page to the public index at /offentlig/ (no login, URL without arguments):
+
+    register_public_page(_("Conferences and gatherings"), "conferences:public_events", order=10)
 """
 
 from dataclasses import dataclass
@@ -26,6 +30,7 @@ class Section:
 PARTNERSHIP_SECTIONS: list[Section] = []
 OFFICE_SECTIONS: list[Section] = []
 MENU_ITEMS: list[Section] = []
+PUBLIC_PAGES: list[Section] = []
 
 
 def _register(sections: list[Section], label: object, url_name: str, order: int) -> None:
@@ -45,6 +50,15 @@ def register_office_section(label: object, url_name: str, *, order: int = 100) -
 
 def register_menu_item(label: object, url_name: str, *, order: int = 100) -> None:
     _register(MENU_ITEMS, label, url_name, order)
+
+
+def register_public_page(label: object, url_name: str, *, order: int = 100) -> None:
+    _register(PUBLIC_PAGES, label, url_name, order)
+
+
+def public_links() -> list[tuple[object, str]]:
+    """(label, URL) for each public page apps added to the public index."""
+    return [(s.label, reverse(s.url_name)) for s in PUBLIC_PAGES]
 
 
 def menu_links() -> list[tuple[object, str]]:

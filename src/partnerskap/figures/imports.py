@@ -9,8 +9,6 @@ the rows for the preview, each with the ways its stated shares or totals disagre
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import re
@@ -24,11 +22,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
+from partnerskap.core.tables import Limits, TableRefused, read_table
 from partnerskap.core.templatetags.norsk import format_number
 from partnerskap.registry.models import County, Municipality, Office
 
 from . import shares
-from .models import ImportKind, Level
+from .models import Level
 from .periods import Period, PeriodError, parse_period
 
 MAX_ERRORS = 20
@@ -162,36 +161,17 @@ class Problems:
 # --- reading the grid -----------------------------------------------------------------------
 
 
-def read_grid(name: str, data: bytes, kind: str, problems: Problems) -> list[list[object]]:
-    """The file's rows as lists of cells (header first), or problems."""
-    if kind == ImportKind.XLSX:
-        return _read_xlsx(data, problems)
-    return _read_csv(data, problems)
+# Key-figure tables are a few hundred rows wide-format, or up to a year of figures per row
+LIMITS = Limits(max_bytes=20 * 1024 * 1024, max_rows=100_000, max_columns=100)
 
 
-def _read_csv(data: bytes, problems: Problems) -> list[list[object]]:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = max(";,\t", key=first.count) if first else ";"
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if any(row)]
-
-
-def _read_xlsx(data: bytes, problems: Problems) -> list[list[object]]:
-    from openpyxl import load_workbook
-
+def read_grid(name: str, data: bytes, problems: Problems) -> list[list[object]]:
+    """The file's non-empty rows as lists of cells (header first), or problems."""
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        problems.add(_("the file is not an Excel workbook (XLSX)."))
+        rows = read_table(name, data, LIMITS)
+    except TableRefused as exc:
+        problems.messages.append(exc.text)
         return []
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
     return [row for row in rows if any(cell not in (None, "") for cell in row)]
 
 
@@ -330,11 +310,9 @@ def is_total_label(cell: object) -> bool:
 # --- wide tables (one row per office or county) ---------------------------------------------
 
 
-def parse_table(
-    name: str, data: bytes, kind: str, period: Period | None, indicator_codes: set[str]
-) -> Parsed:
+def parse_table(name: str, data: bytes, period: Period | None, indicator_codes: set[str]) -> Parsed:
     problems = Problems(name)
-    grid = read_grid(name, data, kind, problems)
+    grid = read_grid(name, data, problems)
     problems.raise_if_any()
     if not grid:
         problems.add(_("the file is empty."))

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
+from partnerskap.core.tables import TableRefused, check_size
 from partnerskap.core.templatetags.norsk import dato
 from partnerskap.registry.models import Partnership
 
@@ -42,7 +43,6 @@ from .models import (
 from .periods import PeriodError, parse_period
 
 BATCH_SIZE = 5_000
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 def _save(instance: Model, actor: User | None) -> Model:
@@ -91,10 +91,10 @@ def import_preview(
 ) -> ImportBatch:
     """Read and check a file and keep it as a batch in “preview”; nothing is observed yet."""
     name = os.path.basename(file.name or "fil")
-    if file.size and file.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            {"file": _("%(file)s: the file is larger than 20 MB.") % {"file": name}}
-        )
+    try:
+        check_size(name, file.size or 0, imports.LIMITS)
+    except TableRefused as exc:
+        raise ValidationError({"file": exc.text}) from None
     data = file.read()
     digest = hashlib.sha256(data).hexdigest()
     earlier = (
@@ -125,7 +125,7 @@ def import_preview(
         )
         parsed = imports.parse_jsonstat(name, data, mapping)
     else:
-        parsed = imports.parse_table(name, data, kind, period, _indicator_codes())
+        parsed = imports.parse_table(name, data, period, _indicator_codes())
     batch = ImportBatch(
         partnership=partnership,
         kind=kind,

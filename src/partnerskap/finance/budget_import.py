@@ -13,9 +13,7 @@ and column, in one ValidationError, and no line is returned.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -23,6 +21,8 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
+
+from partnerskap.core.tables import Limits, read_table
 
 from . import budget as arithmetic
 
@@ -60,7 +60,7 @@ MAX_ERRORS = 20
 MAX_LINES = 1000
 # The preview sends the file back base64-encoded in the form, which must stay below Django's
 # DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB); an ERP budget report is a few kilobytes.
-MAX_BYTES = 1024 * 1024
+LIMITS = Limits(max_bytes=1024 * 1024, max_rows=5_000, max_columns=60, max_cell_chars=1_000)
 
 
 @dataclass(frozen=True)
@@ -155,31 +155,7 @@ def _norm(text: object) -> str:
 
 
 def _rows(filename: str, content: bytes) -> list[list[object]]:
-    lower = filename.lower()
-    if lower.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises many kinds for a broken file
-            raise ValidationError(
-                _("%(file)s could not be read as an Excel workbook (XLSX).") % {"file": filename}
-            ) from None
-        sheet = book.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        book.close()
-        return rows
-    if lower.endswith((".csv", ".txt")):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1252", errors="replace")
-        sample = "\n".join(text.splitlines()[:30])
-        delimiter = max(";\t,", key=sample.count)
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    raise ValidationError(
-        _("%(file)s: only CSV and XLSX files can be imported.") % {"file": filename}
-    )
+    return read_table(filename, content, LIMITS)
 
 
 def _amount(value: object) -> Decimal | None:
@@ -208,10 +184,6 @@ def _amount(value: object) -> Decimal | None:
 
 def parse_report(filename: str, content: bytes) -> ParsedReport:
     """The report's account lines, or a ValidationError listing every problem and where."""
-    if len(content) > MAX_BYTES:
-        raise ValidationError(
-            _("%(file)s is larger than 1 MB; is this the budget report?") % {"file": filename}
-        )
     report = ParsedReport(filename, hashlib.sha256(content).hexdigest())
     rows = _rows(filename, content)
     header_at = None

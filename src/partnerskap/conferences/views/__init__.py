@@ -30,6 +30,7 @@ from .public import (
     participant_accept,
     participant_cancel,
     public_event,
+    public_events,
     public_register,
 )
 from .registrations import (
@@ -64,6 +65,7 @@ __all__ = [
     "programme",
     "programme_publish",
     "public_event",
+    "public_events",
     "public_register",
     "question_add",
     "question_remove",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerskap.core.forms import add_service_errors
+from partnerskap.core.pagination import paginate
 
 from .. import selectors, services
 from ..forms import AnswerForm, RegistrationForm
@@ -34,6 +35,15 @@ def _registration_state(event) -> dict:
         "full": counts.places_left == 0,
         "by_invitation": event.registration_mode == RegistrationMode.INVITATION,
     }
+
+
+@login_not_required
+@require_GET
+def public_events(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, selectors.public_events())
+    return render(
+        request, "conferences/public/events.html", {"page": page, "today": timezone.localdate()}
+    )
 
 
 @login_not_required

@@ -4,7 +4,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
 
@@ -16,6 +18,10 @@ from ..models import (
 from ._base import _save
 
 # --- bodies ---------------------------------------------------------------------------------
+
+
+# Public pages of other apps that live beside the bodies' /offentlig/<slug>/.
+RESERVED_SLUGS = frozenset({"arrangementer"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,10 @@ def body_create(
     default_location: str = "",
     standard_items: Iterable[StandardItem] = (),
 ) -> Body:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            {"slug": _("The address “%(slug)s” belongs to another public page.") % {"slug": slug}}
+        )
     body = _save(
         Body(
             name=name,

@@ -5,9 +5,7 @@ The file's first row names the columns: dato, sted, ankomst, minutter (or date, 
 minutes). A date is 2020-01-09 or 09.01.2020; a time 10:15; a place is a location's name.
 """
 
-import csv
 import hashlib
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -18,14 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.tables import Limits, TableRefused, check_size, read_table
 from partnerskap.registry.models import Office
 
 from ..models import CountedTotals, ImportStatus, Location, Visit, VisitImport, VisitSource
 from ..selectors import office_locations
 from .visits import MAX_MINUTES, counted_twice_message, is_within_hours
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
+# A visit per row; the header and blank lines besides
+LIMITS = Limits(max_bytes=5 * 1024 * 1024, max_rows=MAX_ROWS + 100, max_columns=50)
 COLUMNS = {
     "day": ("dato", "date"),
     "location": ("sted", "location"),
@@ -77,30 +77,11 @@ class ImportRefused(ValidationError):
 
 
 def _table(name: str, content: bytes) -> list[list[object]]:
-    """The file's rows as lists of cells: CSV (UTF-8, ; or ,) or the first sheet of an XLSX."""
-    if content[:4] == b"PK\x03\x04":
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception:
-            raise ImportRefused(
-                [_("“%(name)s” could not be read as an Excel file.") % {"name": name}]
-            ) from None
-        sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    """The file's rows as lists of cells: CSV or the first sheet of an XLSX (core.tables)."""
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRefused(
-            [
-                _("“%(name)s” is neither a CSV file in UTF-8 nor an Excel (XLSX) file.")
-                % {"name": name}
-            ]
-        ) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        return read_table(name, content, LIMITS)
+    except TableRefused as exc:
+        raise ImportRefused([exc.text]) from None
 
 
 def _header(name: str, row: list[object]) -> dict[str, int]:
@@ -254,10 +235,10 @@ def discard_stale_previews() -> int:
 def import_preview(*, actor: User, office: Office, file: File) -> tuple[VisitImport, Parsed]:
     """Check the whole file and keep it for confirmation; any bad row refuses all of it."""
     name = (file.name or "").rsplit("/", 1)[-1]
-    if file.size > MAX_BYTES:
-        raise ImportRefused(
-            [_("“%(name)s” is larger than 5 MB. Split it into smaller files.") % {"name": name}]
-        )
+    try:
+        check_size(name, file.size, LIMITS)
+    except TableRefused as exc:
+        raise ImportRefused([exc.text]) from None
     discard_stale_previews()
     content = file.read()
     digest = hashlib.sha256(content).hexdigest()
