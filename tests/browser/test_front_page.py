@@ -47,8 +47,7 @@ def a_day_this_half_year() -> date:
 
 
 def plan_a_meeting_from_the_front_page(page: Page) -> None:
-    page.get_by_test_id("needs-partnerships").get_by_role("link", name=ORLAND_BODY).click()
-    page.wait_for_url("**/moter/ny/")
+    follow(page, ORLAND_BODY)
     page.locator("#id_day").fill(a_day_this_half_year().isoformat())
     submit(page, nb("Plan the meeting"))
     visit(page, "/")
@@ -80,7 +79,7 @@ def test_county_director(page: Page, demo_data: None) -> None:
     )
 
     follow(page, OLD_FOLLOW_UP)
-    page.locator("#id_status").select_option(value="done")
+    page.locator("select[name$=status]").select_option(value="done")
     submit(page, nb("Save"))
     assert entries(page, "needs-mine") == [FOSEN_HEARING]
 
