@@ -92,6 +92,12 @@ PAGES: dict[str, Rule] = {
     "login": Rule(PUBLIC, ok=302, anonymous=200),  # signed-in people go on to the home page
     "set_language": Rule(PUBLIC, method="POST", ok=302, anonymous=302),
     "logout": Rule(SIGNED_IN, method="POST", ok=302),
+    "password_change": EVERY_SIGNED_IN,
+    # Forgotten passwords: no login needed; a made-up link shows "not valid any more".
+    "password_reset": Rule(PUBLIC, anonymous=200),
+    "password_reset_done": Rule(PUBLIC, anonymous=200),
+    "password_reset_confirm": Rule(PUBLIC, anonymous=200),
+    "password_reset_complete": Rule(PUBLIC, anonymous=200),
     "api:openapi-json": Rule(PUBLIC, anonymous=200),
     "api:openapi-view": Rule(PUBLIC, anonymous=200),
     # django-ninja's root only tells Django where the API lives; it answers 404 to everyone.
@@ -161,6 +167,12 @@ PAGES: dict[str, Rule] = {
     "meetings:attachment_download": READ,
     "meetings:action_update": RUN,  # and the person responsible (here a runner too)
     "meetings:my_actions": EVERY_SIGNED_IN,  # only your own follow-ups
+    # Your own calendar addresses; a body you may not read is a 404 (tests/meetings).
+    "meetings:calendar_feeds": EVERY_SIGNED_IN,
+    "meetings:calendar_feed_create": Rule(SIGNED_IN, method="POST", ok=302),
+    "meetings:calendar_feed_revoke": Rule(SIGNED_IN, method="POST", ok=302),
+    # The address a calendar app fetches: without the right secret, nothing for anyone.
+    "meetings:calendar_feed": Rule(PUBLIC, ok=404, anonymous=404),
     # The public pages are walked with a county forum's published minutes: the partnership's
     # own public page names "NAV Ørland", which the walk treats as a secret.
     "meetings:public_partnership": Rule(PUBLIC, anonymous=200),
@@ -303,6 +315,9 @@ def walk(world, monkeypatch, settings, tmp_path) -> Walk:
         "county_id": world.county.pk,
         "area_id": area.pk,
         "municipality_id": world.orland_municipality.pk,
+        "uidb64": "MQ",
+        "feed": "00000000-0000-4000-8000-000000000000",
+        "token": "ikke-en-ekte-lenke",
     }
     bodies = {
         "POST /api/v1/municipalities": {
@@ -578,6 +593,8 @@ def _meetings_world(world) -> MeetingsWalk:
     i = "/api/v1/items/{item_id}"
     bodies = {
         "meetings:item_reorder": {"item": item.pk, "direction": "up"},
+        "meetings:calendar_feed_create": {"body": ""},
+        "meetings:calendar_feed_revoke": {"body": ""},
         "POST /api/v1/bodies": {
             "name": "Prosjektgruppe for ungdom",
             "kind": "project_group",
@@ -614,7 +631,10 @@ def _meetings_world(world) -> MeetingsWalk:
             "owner_id": leader.pk,
             "due_date": date(year, 12, 1).isoformat(),
         },
-        "PATCH /api/v1/follow-ups/{action_id}": {"progress": "Godt i gang."},
+        "PATCH /api/v1/follow-ups/{action_id}": {
+            "revision": action.revision,
+            "progress": "Godt i gang.",
+        },
         # PATCH above raised M's revision by one.
         f"PUT {m}/minutes": {"revision": meeting.revision + 1, "introduction": "Velkommen."},
         f"POST {m}/minutes/send-for-comments": {

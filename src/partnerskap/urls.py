@@ -7,11 +7,24 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from partnerskap.api import api_urls
-from partnerskap.core.auth import PartnerskapLoginView
+from partnerskap.core import auth
 
 urlpatterns = [
-    path("logg-inn/", PartnerskapLoginView.as_view(), name="login"),
+    path("logg-inn/", auth.PartnerskapLoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("passord/", auth.PasswordChangeView.as_view(), name="password_change"),
+    path("passord/glemt/", auth.PasswordResetView.as_view(), name="password_reset"),
+    path("passord/glemt/sendt/", auth.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "passord/ny/<uidb64>/<token>/",
+        auth.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "passord/ny/ferdig/",
+        auth.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api_urls()),

@@ -181,3 +181,20 @@ def test_answers_are_checked(world, body):
     }
     assert not SurveyResponse.objects.exists()
     assert not Registration.objects.filter(evaluation_answered=True).exists()
+
+
+def test_the_answers_xlsx_neutralises_formulas_in_answers_and_names(world, body):
+    _event, survey, people, questions = _survey(world, body, anonymous=False)
+    people[0].name = "=cmd|' /C calc'!A0"
+    people[0].save()
+    services.survey_answer(
+        survey=survey,
+        registration=people[0],
+        answers={questions[0].pk: 4, questions[3].pk: '=HYPERLINK("http://x")'},
+    )
+    summary = selectors.survey_summary(survey)
+    book = load_workbook(io.BytesIO(answers_xlsx(summary, selectors.response_rows(survey))))
+    cells = [cell for row in book.active.iter_rows() for cell in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    values = {c.value for c in cells}
+    assert "'=cmd|' /C calc'!A0" in values and '\'=HYPERLINK("http://x")' in values

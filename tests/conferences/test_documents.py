@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 
 from partnerskap.conferences import selectors, services
 from partnerskap.conferences.documents import badges_pdf, event_ics, summary_pdf
-from partnerskap.conferences.spreadsheets import participants_xlsx, safe_cell
+from partnerskap.conferences.spreadsheets import participants_xlsx
+from partnerskap.core.spreadsheets import safe_cell
 
 from ..documents.tools import pdf_metadata, pdf_text
 from .conftest import register

@@ -282,3 +282,23 @@ def test_the_xlsx_total_row_has_the_special_services_too(client, world, period):
     total = rows[at + 3]
     assert total[0] == "Sum"
     assert float(total[2]) == 12500 and float(total[3]) == 1012500
+
+
+def test_typed_text_in_the_settlement_xlsx_is_never_a_formula(client, world, period):
+    """A title or partnership name starting with = would run in the reader's spreadsheet."""
+    from partnerskap.finance import services
+    from partnerskap.registry.models import Partnership
+
+    Partnership.objects.filter(pk=world.orland.pk).update(name='=HYPERLINK("http://x","NAV")')
+    OperatingAgreement.objects.filter(pk=period.agreement_id).update(title="@SUM(1+1)")
+    services.special_service_add(
+        actor=world.nav_leader, period=period, name="-2+3", amount="100", owner="state"
+    )
+    client.force_login(world.nav_leader)
+    response = client.get(f"/driftsavtaler/perioder/{period.pk}/oppgjor.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = {c.value for c in cells if isinstance(c.value, str)}
+    assert '\'=HYPERLINK("http://x","NAV")' in texts and "'@SUM(1+1)" in texts
+    assert not [t for t in texts if t.startswith(("=", "+", "-", "@"))]

@@ -292,7 +292,7 @@ def test_the_main_job_through_the_api(client, world, body, meeting):
         client,
         "patch",
         f"/follow-ups/{action['id']}",
-        {"status": "in_progress", "progress": "Godt i gang"},
+        {"revision": action["revision"], "status": "in_progress", "progress": "Godt i gang"},
     )
     assert response.status_code == 200 and data["progress"] == "Godt i gang"
     assert (

@@ -83,8 +83,12 @@ def test_closed_follow_up_is_not_reminded(world, meeting, mailoutbox):
     _hold(world, meeting)
     done = _action(world, meeting, "Avklar lokaler", due_days_ago=5)
     cancelled = _action(world, meeting, "Bestill kurs", due_days_ago=5)
-    services.action_update(actor=world.nav_leader, action=done, status=ActionStatus.DONE)
-    services.action_update(actor=world.nav_leader, action=cancelled, status=ActionStatus.CANCELLED)
+    services.action_update(
+        actor=world.nav_leader, action=done, revision=1, status=ActionStatus.DONE
+    )
+    services.action_update(
+        actor=world.nav_leader, action=cancelled, revision=1, status=ActionStatus.CANCELLED
+    )
     assert "0 reminders sent" in remind()
     assert mailoutbox == []
     assert not ReminderSent.objects.exists()

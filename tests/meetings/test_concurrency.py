@@ -155,3 +155,50 @@ def test_a_rolled_back_number_is_taken_again(world, body, meeting):
     )
     assert item.number == last + 1
     assert _numbers(body, year) == list(range(1, last + 2))
+
+
+def test_of_two_concurrent_progress_reports_from_one_revision_the_second_is_refused(
+    world, body, meeting
+):
+    """Issue 11, defect 10: both read revision 1 and save at the same moment; one wins, the
+    other gets a conflict instead of silently overwriting the winner's progress."""
+    from partnerskap.core.errors import ConflictError
+    from partnerskap.meetings.models import ActionItem
+
+    decision = meeting.items.filter(kind=ItemKind.DECISION).first()
+    action = services.action_add(
+        actor=world.nav_leader,
+        item=decision,
+        title="Lag en plan",
+        owner=world.municipal_owner,
+        due_date=timezone.localtime(meeting.starts_at).date(),
+    )
+    barrier = threading.Barrier(2)
+    saved: list[str] = []
+    errors: list[BaseException] = []
+
+    def report(progress: str) -> None:
+        try:
+            with transaction.atomic():
+                ActionItem.objects.filter(pk=action.pk).exists()
+                barrier.wait(timeout=10)
+                services.action_update(
+                    actor=world.municipal_owner, action=action, revision=1, progress=progress
+                )
+                time.sleep(HOLD_SECONDS)
+            saved.append(progress)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=report, args=(text,)) for text in ("Første", "Andre")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert len(saved) == 1 and len(errors) == 1
+    assert isinstance(errors[0], ConflictError)
+    stored = ActionItem.objects.get(pk=action.pk)
+    assert (stored.progress, stored.revision) == (saved[0], 2)

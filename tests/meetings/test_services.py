@@ -225,5 +225,5 @@ def test_follow_ups_carry_to_next_meeting_until_closed(world, body, meeting):
         actor=world.nav_leader, body=body, starts_at=at(day, 11), ends_at=at(day, 14)
     )
     assert list(selectors.open_actions(body.pk, before=second.starts_at)) == [action]
-    services.action_update(actor=world.nav_leader, action=action, status="done")
+    services.action_update(actor=world.nav_leader, action=action, revision=1, status="done")
     assert list(selectors.open_actions(body.pk, before=second.starts_at)) == []

@@ -521,9 +521,13 @@ CHANGE_CASES = [
         valid=lambda c: {
             f"action-{c.action.pk}-status": ActionStatus.DONE,
             f"action-{c.action.pk}-progress": "Ferdig",
+            f"action-{c.action.pk}-revision": c.action.revision,
         },
         check=lambda c: ActionItem.objects.get(pk=c.action.pk).status == ActionStatus.DONE,
-        invalid=lambda c: {f"action-{c.action.pk}-status": "bogus"},
+        invalid=lambda c: {
+            f"action-{c.action.pk}-status": "bogus",
+            f"action-{c.action.pk}-revision": c.action.revision,
+        },
     ),
 ]
 
@@ -763,6 +767,7 @@ def test_my_follow_ups_marks_overdue_and_reports_progress(client, ctx) -> None:
         {
             f"action-{ctx.action.pk}-status": ActionStatus.IN_PROGRESS,
             f"action-{ctx.action.pk}-progress": "Utkast sendt",
+            f"action-{ctx.action.pk}-revision": 1,
             "next": reverse("meetings:my_actions"),
         },
     )

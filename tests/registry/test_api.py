@@ -342,3 +342,27 @@ def test_missing_fields_are_422_from_the_schema(world, client):
     response = send(client, "post", "/municipalities", {"name": "Uten nummer"})
     assert response.status_code == 422
     assert any("number" in loc for loc in loc_of(response))
+
+
+@pytest.mark.parametrize("persona", ["nav_leader", "municipal_owner"])
+def test_only_the_state_side_moves_a_partnership_to_another_state_owner(world, client, persona):
+    """Otherwise Ørland's leader could hand Ørland to another county's director."""
+    client.force_login(getattr(world, persona))
+    body = orland(world, state_county_id=world.other_office.county_id)
+    response = send(client, "put", f"/partnerships/{world.orland.pk}", body)
+    assert response.status_code == 422
+    assert loc_of(response) == [["body", "state_county_id"]]
+    state = world.orland.owners.get(kind="state")
+    assert state.county_id == world.county.pk
+
+
+def test_the_county_director_moves_the_state_owner_and_it_is_logged(world, client, caplog):
+    client.force_login(world.county_director)
+    body = orland(world, state_county_id=world.other_office.county_id)
+    with caplog.at_level("WARNING", logger="partnerskap.security"):
+        response = send(client, "put", f"/partnerships/{world.orland.pk}", body)
+    assert response.status_code == 200, response.content
+    state = world.orland.owners.get(kind="state")
+    assert state.county_id == world.other_office.county_id
+    assert state.history.first().history_user == world.county_director
+    assert f"partnership {world.orland.pk} changed from county {world.county.pk}" in caplog.text

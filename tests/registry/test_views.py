@@ -621,3 +621,32 @@ def test_service_area_without_county_is_refused(world, client):
     assert response.status_code == 400
     assert field_errors(response, "county")
     assert not ServiceArea.objects.filter(name="Uten fylke").exists()
+
+
+@pytest.mark.parametrize("persona", ["nav_leader", "municipal_owner"])
+def test_the_form_refuses_a_new_state_owner_from_the_municipal_side(world, client, persona):
+    client.force_login(getattr(world, persona))
+    data = partnership_form(
+        world, world.orland_office, name="NAV Ørland", state_county=world.other_office.county_id
+    )
+    response = client.post(f"/partnerskap/{world.orland.pk}/rediger/", data)
+    assert response.status_code == 400
+    assert field_errors(response, "state_county") == [
+        nb(
+            "Only the state owner of the partnership's current NAV county, or an "
+            "administrator, can change its state owner."
+        )
+    ]
+    assert world.orland.owners.get(kind="state").county_id == world.county.pk
+
+
+def test_an_administrator_changes_the_state_owner_on_the_form(world, client):
+    client.force_login(world.admin)
+    data = partnership_form(
+        world, world.orland_office, name="NAV Ørland", state_county=world.other_office.county_id
+    )
+    response = client.post(f"/partnerskap/{world.orland.pk}/rediger/", data)
+    assert response.status_code == 302
+    state = world.orland.owners.get(kind="state")
+    assert state.county_id == world.other_office.county_id
+    assert state.history.first().history_user == world.admin

@@ -1,45 +1,32 @@
 """The XLSX exports: the participant list and the evaluation's answers.
 
-Participants type their own names, organisations and needs, and a spreadsheet program runs a
-cell that starts with = + - @ as a formula ("formula injection"). Every text cell passes through
-`safe_cell`, the one place that neutralises them, so that the shared helper api-security is
-writing can replace it here alone.
+Participants type their own names, organisations and needs: the workbook is saved through
+core.spreadsheets, which neutralises text a spreadsheet would run as a formula.
 """
 
-import io
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from partnerskap.core.spreadsheets import workbook_bytes
+
 from .models import CancelReason, QuestionKind, Registration, RegistrationStatus
 from .selectors import Summary
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading single quote (OWASP's
-    advice), so Excel and LibreOffice show it as the text it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _book(title: str, headers: list[str], rows: Iterable[list[object]]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append([safe_cell(h) for h in headers])
+    sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([safe_cell(value) for value in row])
+        sheet.append(row)
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def _status(registration: Registration) -> str:

@@ -1,13 +1,12 @@
 """The settlement of a period as PDF/A and XLSX, and the budget report as PDF/A."""
 
-import io
-
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from partnerskap.core.spreadsheets import workbook_bytes
 from partnerskap.documents.pdf import render_pdf
 
 from . import cost_sharing as cs
@@ -103,6 +102,4 @@ def settlement_xlsx(result: PeriodSettlement) -> bytes:
     sheet.column_dimensions["B"].width = 50
     for column in "CDE":
         sheet.column_dimensions[column].width = 18
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)

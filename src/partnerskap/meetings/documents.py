@@ -348,3 +348,13 @@ def body_ics_feed(body: Body, meetings: Iterable[Meeting]) -> bytes:
     for meeting in meetings:
         calendar.add_component(ics.new_event(_event_data(meeting, body.name, organizer=False)))
     return ics.to_bytes(calendar)
+
+
+def person_ics_feed(name: str, meetings: Iterable[Meeting]) -> bytes:
+    """The meetings of several bodies as one feed to subscribe to, each event named by its body.
+    Pass meetings with their body and agenda at hand (`feed_selectors.feed_meetings`)."""
+    calendar = ics.new_calendar(name=name)
+    for meeting in meetings:
+        event = _event_data(meeting, meeting.body.name, organizer=False)
+        calendar.add_component(ics.new_event(event))
+    return ics.to_bytes(calendar)

@@ -25,6 +25,7 @@ from .models import (
     MemberRole,
     Season,
 )
+from .selectors import member_candidates
 from .services import StandardItem, fridays
 from .standard import PARTNERSHIP_MEETING_AGENDA
 
@@ -79,9 +80,7 @@ class BodyForm(AkselFormMixin, forms.Form):
 
 
 class BodyMemberForm(AkselFormMixin, forms.Form):
-    person = forms.ModelChoiceField(
-        label=_("Person"), queryset=User.objects.filter(is_active=True).order_by("first_name")
-    )
+    person = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
     represents = forms.CharField(label=_("Represents"), max_length=200, required=False)
     valid_from = forms.DateField(label=_("Valid from"), widget=DateInput())
@@ -89,6 +88,7 @@ class BodyMemberForm(AkselFormMixin, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = member_candidates()
         self.fields["role"].initial = MemberRole.MEMBER
         self.fields["valid_from"].initial = timezone.localdate()
 
@@ -510,6 +510,9 @@ class ActionForm(AkselFormMixin, forms.Form):
 
 
 class ActionUpdateForm(AkselFormMixin, forms.Form):
+    """Progress on a follow-up; `revision` is what the person last saw (docs/decisions/0019)."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     progress = forms.CharField(
         label=_("Progress"), required=False, widget=forms.Textarea(attrs={"rows": 2})

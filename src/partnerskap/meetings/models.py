@@ -359,6 +359,7 @@ class ActionItem(TimeStampedModel):
     )
     progress = models.TextField(_("progress"), blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords()
 
@@ -478,3 +479,35 @@ class AnnualPlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.body} {self.year}"
+
+
+class CalendarFeed(TimeStampedModel):
+    """A person's own address for subscribing to a calendar: one body's meetings, or (body None)
+    the meetings of every body they are a member of. The address holds a secret derived from
+    `secret` and the SECRET_KEY (docs/decisions/0065); revoking deletes the row, and with it the
+    address. What the feed shows is decided anew on every request, from the person's access."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feeds"
+    )
+    secret = models.CharField(max_length=64, editable=False)
+
+    class Meta:
+        verbose_name = _("calendar address")
+        verbose_name_plural = _("calendar addresses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "body"], name="one_calendar_feed_per_person_and_body"
+            ),
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(body__isnull=True),
+                name="one_my_meetings_feed_per_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.body or 'mine'}"

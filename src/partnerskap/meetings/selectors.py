@@ -486,6 +486,11 @@ def with_effective_status(meetings: list[Meeting], body: Body) -> list[Meeting]:
     return meetings
 
 
+def member_candidates() -> QuerySet[User]:
+    """Who can be made a member of a body: any active person (a body has outside members)."""
+    return User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
+
+
 def body_people(body: Body) -> QuerySet[User]:
     """Who can chair, take the minutes or be responsible for a follow-up: the body's members
     and the people with a role in its partnership."""

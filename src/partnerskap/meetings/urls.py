@@ -14,6 +14,11 @@ urlpatterns = [
     path("organer/<int:pk>/arshjul/ny/", views.annual_plan_create, name="annual_plan_create"),
     path("organer/<int:pk>/arshjul/<int:year>/", views.annual_plan, name="annual_plan"),
     path("organer/<int:pk>/kalender.ics", views.body_ics, name="body_ics"),
+    # personal calendar addresses (docs/decisions/0065)
+    path("kalender/", views.calendar_feeds, name="calendar_feeds"),
+    path("kalender/ny/", views.calendar_feed_create, name="calendar_feed_create"),
+    path("kalender/trekk-tilbake/", views.calendar_feed_revoke, name="calendar_feed_revoke"),
+    path("kalender/<uuid:feed>/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     # a meeting and its steps
     path("moter/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("moter/<int:pk>/innkalling/", views.meeting_send_notice, name="meeting_send_notice"),

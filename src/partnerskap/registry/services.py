@@ -1,5 +1,6 @@
 """Every write to the registry: one function per use case, transactional, validated, audited."""
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.models import RoleKind, User
 
+from .access import access_scope
 from .models import (
     County,
     Municipality,
@@ -23,6 +25,9 @@ from .models import (
     Role,
     ServiceArea,
 )
+
+# Security-relevant changes (a partnership changing hands) are logged here as well as in history.
+security_log = logging.getLogger("partnerskap.security")
 
 
 def _save(instance: Model, actor: User | None) -> Model:
@@ -200,6 +205,38 @@ def _set_owners(
         _save(owner, actor)
 
 
+def _guard_state_owner(actor: User, partnership: Partnership, state_county: County | None) -> None:
+    """The state owner decides who reads and changes a partnership on the state side, so only
+    the state side changes it: the state owner of the current county, or an administrator.
+    Otherwise a NAV leader could hand their partnership to another county's director."""
+    if partnership.pk is None or state_county is None:
+        return
+    current = (
+        Owner.objects.filter(partnership=partnership, kind=OwnerKind.STATE)
+        .values_list("county_id", flat=True)
+        .first()
+    )
+    if current == state_county.pk:
+        return
+    if current is not None and not access_scope(actor).can_create_partnership_in(current):
+        raise ValidationError(
+            {
+                "state_county": _(
+                    "Only the state owner of the partnership's current NAV county, or an "
+                    "administrator, can change its state owner."
+                )
+            },
+            code="state_owner_forbidden",
+        )
+    security_log.warning(
+        "State owner of partnership %s changed from county %s to county %s by user %s",
+        partnership.pk,
+        current,
+        state_county.pk,
+        actor.pk,
+    )
+
+
 @transaction.atomic
 def partnership_save(
     *,
@@ -211,6 +248,8 @@ def partnership_save(
     **fields: object,
 ) -> Partnership:
     """Create or change a partnership together with its owners; all or nothing."""
+    if partnership is not None:
+        _guard_state_owner(actor, partnership, state_county)
     partnership = _apply(partnership or Partnership(), fields)
     errors: dict[str, list[str]] = {}
     try:

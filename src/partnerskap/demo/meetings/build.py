@@ -82,6 +82,11 @@ def _at(day: date, hour: int = 12) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
 
 
+def _revision(action: ActionItem) -> int:
+    """The follow-up's stored revision: the demo edits as if it had just opened the page."""
+    return ActionItem.objects.values_list("revision", flat=True).get(pk=action.pk)
+
+
 # --- history --------------------------------------------------------------------------------
 # The services stamp "now" on what they do and refuse what cannot be done today (a comment
 # deadline in the past). To tell a story from 2017, each step below first goes through the
@@ -203,6 +208,7 @@ class BodyBuilder:
                 services.action_update(
                     actor=self.user(spec.owner),
                     action=action,
+                    revision=_revision(action),
                     status=ActionStatus.IN_PROGRESS,
                     progress=spec.progress,
                 )
@@ -218,6 +224,7 @@ class BodyBuilder:
                 services.action_update(
                     actor=self.user(spec.owner),
                     action=action,
+                    revision=_revision(action),
                     status=ActionStatus.DONE,
                     progress=spec.progress,
                 )

@@ -70,10 +70,12 @@ def _no_such(field: str, pk: int) -> ValidationError:
     return ValidationError({field: _("No such object: %(id)s.") % {"id": pk}})
 
 
-def _person(pk: int | None, field: str) -> User | None:
+def _person(pk: int | None, field: str, people: QuerySet[User]) -> User | None:
+    """A person named in the payload, from those the page's form offers for the same field
+    (`people`): anyone else is a 422, as if they did not exist."""
     if pk is None:
         return None
-    person = User.objects.filter(pk=pk, is_active=True).first()
+    person = people.filter(pk=pk).first()
     if person is None:
         raise _no_such(field, pk)
     return person
@@ -180,7 +182,7 @@ def body_member_add(request: HttpRequest, body_id: int, payload: MemberIn) -> St
     services.body_member_add(
         actor=request.user,
         body=body,
-        person=_person(payload.person_id, "person_id"),
+        person=_person(payload.person_id, "person_id", selectors.member_candidates()),
         role=payload.role,
         represents=payload.represents,
         valid_from=payload.valid_from,
@@ -214,8 +216,10 @@ def meeting_schedule(request: HttpRequest, body_id: int, payload: MeetingIn) -> 
         title=payload.title,
         location=payload.location,
         video_link=payload.video_link,
-        chair=_person(payload.chair_id, "chair_id"),
-        minute_taker=_person(payload.minute_taker_id, "minute_taker_id"),
+        chair=_person(payload.chair_id, "chair_id", selectors.body_people(body)),
+        minute_taker=_person(
+            payload.minute_taker_id, "minute_taker_id", selectors.body_people(body)
+        ),
         breaks=[b.dict() for b in payload.breaks],
     )
     return Status(201, _meeting_out(meeting))
@@ -254,7 +258,8 @@ def meeting_update(request: HttpRequest, meeting_id: int, payload: MeetingPatch)
     revision = fields.pop("revision")
     for key in ("chair_id", "minute_taker_id"):
         if key in fields:
-            fields[key.removesuffix("_id")] = _person(fields.pop(key), key)
+            people = selectors.body_people(meeting.body)
+            fields[key.removesuffix("_id")] = _person(fields.pop(key), key, people)
     for key in ("starts_at", "ends_at"):
         if key in fields and fields[key] is None:
             raise ValidationError({key: _("This field cannot be blank.")})
@@ -407,7 +412,7 @@ def action_add(request: HttpRequest, item_id: int, payload: ActionIn) -> Status[
         actor=request.user,
         item=item,
         title=payload.title,
-        owner=_person(payload.owner_id, "owner_id"),
+        owner=_person(payload.owner_id, "owner_id", selectors.body_people(item.meeting.body)),
         due_date=payload.due_date,
     )
     return Status(201, selectors.action_for_user(request.user, action.pk))

@@ -132,6 +132,7 @@ class ActionOut(Schema):
     status: ActionStatus
     progress: str
     overdue: bool
+    revision: int
 
     @staticmethod
     def resolve_item_label(obj: ActionItem) -> str:
@@ -414,6 +415,7 @@ class ActionIn(Schema):
 
 
 class ActionPatch(Schema):
+    revision: int = Field(description="The follow-up's revision you read.")
     status: ActionStatus | None = None
     progress: str | None = None
     due_date: date | None = None

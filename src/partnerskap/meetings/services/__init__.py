@@ -24,6 +24,7 @@ from .bodies import (
     body_create,
     body_member_add,
 )
+from .feeds import calendar_feed_create, calendar_feed_revoke
 from .meetings import (
     CALENDAR_FIELDS,
     EDITABLE_AGENDA,
@@ -62,6 +63,8 @@ __all__ = [
     "attendance_record",
     "body_create",
     "body_member_add",
+    "calendar_feed_create",
+    "calendar_feed_revoke",
     "fridays",
     "item_add",
     "item_forward",

@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.services import claim_revision, locked
 
 from .. import minutes_state, uploads
 from ..models import (
@@ -209,10 +210,16 @@ def action_update(
     *,
     actor: User,
     action: ActionItem,
+    revision: int | None,
     status: str | None = None,
     progress: str | None = None,
     due_date: date | None = None,
 ) -> ActionItem:
+    """Report progress, close or move the due date. `revision` is the one the person read: of
+    two people saving at once from the same revision, the second is refused (409) instead of
+    silently overwriting the first one's progress."""
+    claim_revision(ActionItem, action.pk, revision)
+    action = locked(ActionItem, action.pk)
     if status is not None:
         action.status = status
         action.closed_at = None if status in OPEN_ACTION_STATUSES else timezone.now()

@@ -18,6 +18,7 @@ from .downloads import (
     notice_docx,
     notice_pdf,
 )
+from .feeds import calendar_feed, calendar_feed_create, calendar_feed_revoke, calendar_feeds
 from .items import (
     action_add,
     action_update,
@@ -66,6 +67,10 @@ __all__ = [
     "body_ics",
     "body_list",
     "body_member_add",
+    "calendar_feed",
+    "calendar_feed_create",
+    "calendar_feed_revoke",
+    "calendar_feeds",
     "decision_excerpt_pdf",
     "item_add",
     "item_edit",

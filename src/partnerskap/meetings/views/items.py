@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerskap.core.forms import add_service_errors
+from partnerskap.core.pages import service_error
 from partnerskap.core.pagination import paginate
 
 from .. import selectors, services
@@ -250,7 +251,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def action_form(action: ActionItem, data: object = None) -> ActionUpdateForm:
     """The progress form of one follow-up; the prefix keeps ids unique in a list of them."""
-    initial = {"status": action.status, "progress": action.progress}
+    initial = {"status": action.status, "progress": action.progress, "revision": action.revision}
     return ActionUpdateForm(data, initial=initial, prefix=f"action-{action.pk}")
 
 
@@ -262,11 +263,12 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = ""
     back = back or _on_agenda(action.item)
+    status = None
     if request.method == "POST" and form.is_valid():
         try:
             services.action_update(actor=request.user, action=action, **form.cleaned_data)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            status = service_error(form, exc)  # 409 when someone saved since the page was read
         else:
             messages.success(
                 request, _("The follow-up “%(title)s” was updated.") % {"title": action.title}
@@ -279,6 +281,7 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
         submit=_("Save"),
         back=back,
         next=back,
+        status=status,
     )
 
 

@@ -1,6 +1,9 @@
 """`partnerskap demo`: load the demo data set (idempotent) and print the demo logins."""
 
-from django.core.management.base import BaseCommand
+from argparse import ArgumentParser
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from partnerskap.demo.loader import DemoLoader
 from partnerskap.demo.people import DEMO_PASSWORD, PEOPLE
@@ -9,7 +12,22 @@ from partnerskap.demo.people import DEMO_PASSWORD, PEOPLE
 class Command(BaseCommand):
     help = "Load the demo partnerships and people; running it again changes nothing."
 
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--i-know",
+            action="store_true",
+            dest="i_know",
+            help="Load the demo even with DEBUG off: its people share a published password.",
+        )
+
     def handle(self, *args: object, **options: object) -> None:
+        if not settings.DEBUG and not options["i_know"]:
+            # The demo people, an administrator among them, have a password printed in the README.
+            raise CommandError(
+                "DEBUG is off: this looks like a real installation, and the demo creates people "
+                f"(an administrator too) with the published password {DEMO_PASSWORD!r}. "
+                "Run with --i-know if this is really what you want."
+            )
         DemoLoader().load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo logins (password: {DEMO_PASSWORD}):")

@@ -1,0 +1,39 @@
+"""core.spreadsheets: the one place that keeps people's text from running as a formula."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from partnerskap.core.spreadsheets import csv_row, safe_cell, workbook_bytes
+
+DANGEROUS = ['=HYPERLINK("http://x")', "+47 123", "-1+1", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+@pytest.mark.parametrize("text", DANGEROUS)
+def test_text_that_would_run_gets_a_quote(text):
+    assert safe_cell(text) == "'" + text
+
+
+def test_plain_text_numbers_and_dates_are_kept():
+    assert safe_cell("NAV Ørland") == "NAV Ørland"
+    assert safe_cell(-3) == -3
+    assert safe_cell(None) is None
+
+
+def test_every_text_cell_of_every_sheet_is_neutralised_on_save():
+    book = Workbook()
+    book.active.append(["Tittel", *DANGEROUS, -5])
+    book.create_sheet("To").append(["=1+1"])
+    saved = load_workbook(io.BytesIO(workbook_bytes(book)))
+    first = [c for row in saved.worksheets[0].iter_rows() for c in row]
+    assert [c.value for c in first] == ["Tittel", *["'" + t for t in DANGEROUS], -5]
+    assert saved.worksheets[1]["A1"].value == "'=1+1"
+    assert not [c for s in saved.worksheets for r in s.iter_rows() for c in r if c.data_type == "f"]
+
+
+def test_a_csv_row_is_neutralised():
+    out = io.StringIO()
+    csv.writer(out).writerow(csv_row(["=1+1", "ok", 2]))
+    assert out.getvalue() == "'=1+1,ok,2\r\n"
