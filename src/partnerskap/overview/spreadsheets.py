@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from partnerskap.conferences.spreadsheets import safe_cell
+from partnerskap.core.spreadsheets import safe_cell
 
 from .filtering import as_day
 from .selectors import Row
