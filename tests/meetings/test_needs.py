@@ -62,7 +62,13 @@ def test_follow_ups_overdue_first_and_gone_when_done(world, meeting):
     needs = [n for n in needs_for(world.member, today) if n.kind == "follow_up"]
     assert [n.title for n in needs] == ["Skaff tall", "Skriv notat"]
     assert needs[0].is_overdue(today) and not needs[1].is_overdue(today)
-    services.action_update(actor=world.member, action=late, status=ActionStatus.DONE, progress="")
+    services.action_update(
+        actor=world.member,
+        action=late,
+        revision=late.revision,
+        status=ActionStatus.DONE,
+        progress="",
+    )
     assert [n.title for n in needs_for(world.member, today) if n.kind == "follow_up"] == [
         "Skriv notat"
     ]
