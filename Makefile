@@ -8,7 +8,7 @@ SUDO    := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 STAMP   := $(VENV)/.installed-$(shell md5sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-fast install system-deps test-deps messages makemessages lint format bench bench-figures clean
+.PHONY: run test test-fast install system-deps test-deps messages makemessages lint format bench bench-figures bench-projects clean
 
 run: install messages
 	@mkdir -p var
@@ -60,6 +60,10 @@ bench: install messages
 # One million generated key-figure observations through the import path: rows per second, memory.
 bench-figures: install messages
 	$(BIN)/python bench/figures_import.py $(BENCH_ARGS)
+
+# A county's portfolio and a project's page with 3 and with 100 projects of 10 pilots each.
+bench-projects: install messages
+	$(BIN)/python bench/projects.py $(BENCH_ARGS)
 
 lint:
 	$(BIN)/ruff check src tests bench

@@ -69,6 +69,7 @@ from .figures import walk as figures_walk
 from .finance import walk as finance_walk
 from .meetings.conftest import at
 from .overview import walk as overview_walk
+from .projects import walk as projects_walk
 from .reception import walk as reception_walk
 from .search import walk as search_walk
 
@@ -82,6 +83,7 @@ APP_WALKS = (
     archive_walk,
     conferences_walk,
     overview_walk,
+    projects_walk,
 )
 
 LOGIN_URL = "/logg-inn/"

@@ -21,6 +21,7 @@ from partnerskap.figures.api import router as figures_router
 from partnerskap.finance.api import router as finance_router
 from partnerskap.meetings.api import public_router as meetings_public_router
 from partnerskap.meetings.api import router as meetings_router
+from partnerskap.projects.api import router as projects_router
 from partnerskap.reception.api import router as reception_router
 from partnerskap.registry.api import router as registry_router
 from partnerskap.search.api import router as search_router
@@ -42,6 +43,7 @@ api.add_router("/", finance_router, tags=["finance"])
 api.add_router("/", figures_router, tags=["figures"])
 api.add_router("/", reception_router, tags=["reception"])
 api.add_router("/", conferences_router, tags=["conferences"])
+api.add_router("/", projects_router, tags=["projects"])
 api.add_router("/", search_router, tags=["search"])
 # Published minutes for everyone, without login: close to OParl's shape.
 api.add_router("/public", meetings_public_router, tags=["public"])

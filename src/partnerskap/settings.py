@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "partnerskap.figures",
     "partnerskap.reception",
     "partnerskap.conferences",
+    "partnerskap.projects",
     "partnerskap.search",
     "partnerskap.archive",
     "partnerskap.overview",

@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("partnerskap.finance.urls")),
     path("", include("partnerskap.figures.urls")),
     path("", include("partnerskap.reception.urls")),
+    path("", include("partnerskap.projects.urls")),
     path("", include("partnerskap.search.urls")),
     path("", include("partnerskap.archive.urls")),
     path("", include("partnerskap.overview.urls")),

@@ -37,3 +37,27 @@ def test_a_csv_row_is_neutralised():
     out = io.StringIO()
     csv.writer(out).writerow(csv_row(["=1+1", "ok", 2]))
     assert out.getvalue() == "'=1+1,ok,2\r\n"
+
+
+def test_every_spreadsheet_writer_goes_through_core_spreadsheets():
+    """A new export that saved its workbook or wrote its CSV itself would skip the neutralising:
+    only core.spreadsheets saves a workbook, and a CSV writer passes its rows through csv_row."""
+    import re
+    from pathlib import Path
+
+    import partnerskap
+
+    root = Path(partnerskap.__file__).parent
+    home = root / "core" / "spreadsheets.py"
+    problems = []
+    for path in root.rglob("*.py"):
+        if path == home or "demo" in path.parts or "migrations" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"\bWorkbook\(", text) and "workbook_bytes" not in text:
+            problems.append(f"{path.relative_to(root)}: builds a workbook without workbook_bytes")
+        if "openpyxl" in text and re.search(r"\.save\(", text):
+            problems.append(f"{path.relative_to(root)}: saves a workbook itself")
+        if re.search(r"csv\.(writer|DictWriter)\(", text) and "csv_row" not in text:
+            problems.append(f"{path.relative_to(root)}: writes CSV without csv_row")
+    assert not problems, problems

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from django.apps import apps
@@ -31,7 +32,7 @@ from partnerskap.meetings.models import (
 
 pytestmark = pytest.mark.django_db
 
-APPS = ("core", "registry", "meetings")
+APPS = ("core", "registry", "meetings", "projects")
 
 # People named in the seed minutes: the demo tells their meetings with invented people only.
 SEED_NAMES = [
@@ -289,3 +290,27 @@ def test_the_nordland_conference(demo):
         + [p["name"] for day in content["days"] for s in day["sessions"] for p in s["speakers"]]
     )
     assert not [name for name in SEED_NAMES + SEED_SPEAKERS if name in people]
+
+
+# --- the Nordland project (projects) ----------------------------------------------------------
+
+
+def test_the_nordland_project(demo):
+    from partnerskap.projects import selectors as project_selectors
+    from partnerskap.projects.models import Project
+
+    project = Project.objects.get(name="NAV i Nordland i en ny tid")
+    assert project.county.number == "18" and project.steering_group == _nordland()
+    assert project.leader.username == "prosjektleder.nordland"
+    assert project.budgets.filter(project__startswith="F18025").exists()
+    assert [p.name for p in project.pilots.all()] == ["Ofoten", "Indre Salten", "Sør-Salten"]
+    assert all(p.partnerships.exists() and p.municipalities.exists() for p in project.pilots.all())
+    lines = {line.row.label: line.entry for line in project_selectors.status_table(project)}
+    assert lines["Ofoten"].status_text == "I rute"
+    assert lines["Vesterålen"].status_text == "Starte dialog"
+    assert lines["Sør-Salten"].copied  # not reported on 1 March 2019: carried forward
+    dates = project_selectors.reporting_dates(project)
+    assert dates[0] == date(2019, 3, 1) and date(2018, 11, 29) in dates
+    assert project.milestones.count() == 5 and project.risks.count() == 3
+    audiences = set(project.communication.values_list("audience", flat=True))
+    assert {"Styringsgruppen", "De tre pilotene", "Brukerutvalget", "Media"} <= audiences
