@@ -65,6 +65,7 @@ class AppWalk:
     """What one app adds to the walk's world."""
 
     params: dict[str, object] = field(default_factory=dict)
+    # A body, or a function giving it at the time of the request (a revision as it is then).
     bodies: dict[str, object] = field(default_factory=dict)
     markers: list[str] = field(default_factory=list)
     pages: dict[str, Model] = field(default_factory=dict)

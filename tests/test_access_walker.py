@@ -104,7 +104,7 @@ PAGES: dict[str, Rule] = {
     "api:openapi-view": Rule(PUBLIC, anonymous=200),
     # django-ninja's root only tells Django where the API lives; it answers 404 to everyone.
     "api:api-root": Rule(PUBLIC, ok=404, anonymous=404),
-    "core:home": EVERY_SIGNED_IN,
+    "home": EVERY_SIGNED_IN,
     "registry:partnership_list": EVERY_SIGNED_IN,  # lists only your own partnerships
     "registry:partnership_create": PARTNERSHIP_CREATORS,
     "registry:partnership_detail": READ,
@@ -791,6 +791,8 @@ def _request(client: BrowserClient, route: Route, walk: Walk):
         return client.get(route.url)
     body = walk.bodies.get(route.key)
     assert body is not None, f"{route.key}: give the walk a valid-looking body for it"
+    if callable(body):  # read at the time of the request, e.g. the revision as it is then
+        body = body()
     if route.api:
         return client.generic(method, route.url, json.dumps(body), content_type="application/json")
     return client.post(route.url, body)

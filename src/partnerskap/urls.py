@@ -8,9 +8,11 @@ from django.views.i18n import set_language
 
 from partnerskap.api import api_urls
 from partnerskap.core import auth
+from partnerskap.demo.people import demo_login_hints
+from partnerskap.registry.views import home
 
 urlpatterns = [
-    path("logg-inn/", auth.PartnerskapLoginView.as_view(), name="login"),
+    path("logg-inn/", auth.PartnerskapLoginView.as_view(hints=demo_login_hints), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("passord/", auth.PasswordChangeView.as_view(), name="password_change"),
     path("passord/glemt/", auth.PasswordResetView.as_view(), name="password_reset"),
@@ -40,5 +42,5 @@ urlpatterns = [
     path("", include("partnerskap.search.urls")),
     path("", include("partnerskap.archive.urls")),
     path("", include("partnerskap.overview.urls")),
-    path("", include("partnerskap.core.urls")),
+    path("", home, name="home"),
 ]

@@ -59,7 +59,7 @@ def complete(agreement: Agreement, actor, start: datetime.date | None = None) ->
     agreement = services.agreement_fill(
         actor=actor,
         agreement=agreement,
-        revision=None,
+        revision=agreement.revision,
         values={**FILLED, **({"gyldig_fra": start.isoformat()} if start else {})},
         answers=answers,
     )
@@ -82,7 +82,9 @@ def complete(agreement: Agreement, actor, start: datetime.date | None = None) ->
 
 def signed(agreement: Agreement, world, start: datetime.date | None = None) -> Agreement:
     complete(agreement, world.nav_leader, start)
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     services.agreement_sign(
         actor=world.municipal_owner, agreement=agreement, side="municipality", signed_as="Ordfører"
     )
@@ -99,6 +101,7 @@ def in_force(agreement: Agreement, world, start: datetime.date | None = None) ->
         actor=world.nav_leader,
         agreement=agreement,
         valid_from=start or datetime.date.fromisoformat(FILLED["gyldig_fra"]),
+        revision=agreement.revision,
     )
 
 

@@ -39,6 +39,7 @@ def test_service_refuses_a_hearing_party_without_a_role(world, agreement):
             agreement=agreement,
             parties=[world.municipal_owner, world.outsider],
             deadline=in_a_week(),
+            revision=agreement.revision,
         )
     assert str(world.outsider) in str(caught.value)
     agreement.refresh_from_db()
@@ -55,7 +56,11 @@ def test_api_refuses_a_hearing_party_without_a_role(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/api/v1/agreements/{agreement.pk}/hearing",
-            {"party_ids": [world.outsider.pk], "deadline": in_a_week().isoformat()},
+            {
+                "revision": agreement.revision,
+                "party_ids": [world.outsider.pk],
+                "deadline": in_a_week().isoformat(),
+            },
             content_type="application/json",
         )
     assert response.status_code in (400, 422), response.content
@@ -73,13 +78,16 @@ def _answered_and_agreed(world, agreement):
         agreement=agreement,
         parties=[world.municipal_owner],
         deadline=in_a_week(),
+        revision=agreement.revision,
     )
     agreement.refresh_from_db()
     comment = services.hearing_comment(
         actor=world.municipal_owner, agreement=agreement, section="3.8", text_="Del likt."
     )
     services.comment_answer(actor=world.nav_leader, comment=comment, answer="accepted")
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     return comment
 
 
@@ -116,19 +124,24 @@ def test_in_force_refuses_a_period_other_than_the_signed_one(world, client, agre
     signed(agreement, world)
     with pytest.raises(ValidationError, match=re.escape("01.01.2026")):
         services.agreement_put_in_force(
-            actor=world.nav_leader, agreement=agreement, valid_from=datetime.date(2025, 6, 1)
+            actor=world.nav_leader,
+            agreement=agreement,
+            valid_from=datetime.date(2025, 6, 1),
+            revision=agreement.revision,
         )
     login(client, world.nav_leader)
     response = client.post(
         f"/api/v1/agreements/{agreement.pk}/in-force",
-        {"valid_from": "2026-01-01", "valid_to": "2029-12-31"},
+        {"revision": agreement.revision, "valid_from": "2026-01-01", "valid_to": "2029-12-31"},
         content_type="application/json",
     )
     assert response.status_code == 422, response.content
     assert "31.12.2030" in response.content.decode()
     # Without dates, the signed period is used.
     response = client.post(
-        f"/api/v1/agreements/{agreement.pk}/in-force", {}, content_type="application/json"
+        f"/api/v1/agreements/{agreement.pk}/in-force",
+        {"revision": agreement.revision},
+        content_type="application/json",
     )
     assert response.status_code == 200, response.content
     agreement.refresh_from_db()
@@ -146,7 +159,9 @@ def test_future_start_is_refused_and_the_old_agreement_stays_in_force(world):
         services.agreement_create(actor=world.nav_leader, partnership=world.orland), world, start
     )
     with pytest.raises(ValidationError, match=re.escape(start.strftime("%d.%m.%Y"))):
-        services.agreement_put_in_force(actor=world.nav_leader, agreement=second)
+        services.agreement_put_in_force(
+            actor=world.nav_leader, agreement=second, revision=second.revision
+        )
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == "in_force"
@@ -187,7 +202,11 @@ def test_hearing_mail_has_an_absolute_link_from_the_api(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/api/v1/agreements/{agreement.pk}/hearing",
-            {"party_ids": [world.municipal_owner.pk], "deadline": in_a_week().isoformat()},
+            {
+                "revision": agreement.revision,
+                "party_ids": [world.municipal_owner.pk],
+                "deadline": in_a_week().isoformat(),
+            },
             content_type="application/json",
         )
     assert response.status_code == 201, response.content
@@ -208,6 +227,7 @@ def test_hearing_mail_from_a_service_uses_the_site_url(
             agreement=agreement,
             parties=[world.municipal_owner],
             deadline=in_a_week(),
+            revision=agreement.revision,
         )
     (message,) = mail.outbox
     path = reverse("agreements:agreement_detail", args=[agreement.pk])
@@ -331,13 +351,13 @@ def test_evaluation_interval_must_be_at_least_one_month(world, client, agreement
         services.agreement_fill(
             actor=world.nav_leader,
             agreement=agreement,
-            revision=None,
+            revision=agreement.revision,
             evaluation_interval_months=0,
         )
     login(client, world.nav_leader)
     response = client.patch(
         f"/api/v1/agreements/{agreement.pk}",
-        {"evaluation_interval_months": 0},
+        {"revision": agreement.revision, "evaluation_interval_months": 0},
         content_type="application/json",
     )
     assert response.status_code in (400, 422), response.content
@@ -356,7 +376,9 @@ def test_one_person_holding_both_owner_roles_cannot_sign_for_both(world, agreeme
 
     give_role(world.municipal_owner, RoleKind.STATE_OWNER, partnership=world.orland)
     complete(agreement, world.nav_leader)
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     services.agreement_sign(
         actor=world.municipal_owner, agreement=agreement, side="municipality", signed_as="Ordfører"
     )

@@ -43,7 +43,7 @@ def test_striking_an_optional_clause_removes_its_blank_from_what_is_missing(worl
     keys = {m.key for m in services.missing(agreement)}
     assert "ledergruppe_kommune" in keys
     services.agreement_fill(
-        actor=world.nav_leader, agreement=agreement, revision=None, struck=["3.2-2"]
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision, struck=["3.2-2"]
     )
     agreement.refresh_from_db()
     assert "ledergruppe_kommune" not in {m.key for m in services.missing(agreement)}
@@ -54,7 +54,10 @@ def test_striking_an_optional_clause_removes_its_blank_from_what_is_missing(worl
 def test_only_optional_clauses_can_be_struck(world, agreement):
     with pytest.raises(ValidationError, match=r"3.8-1"):
         services.agreement_fill(
-            actor=world.nav_leader, agreement=agreement, revision=None, struck=["3.8-1"]
+            actor=world.nav_leader,
+            agreement=agreement,
+            revision=agreement.revision,
+            struck=["3.8-1"],
         )
 
 
@@ -69,7 +72,10 @@ def test_only_optional_clauses_can_be_struck(world, agreement):
 def test_typed_blanks_refuse_bad_values(world, agreement, blank, value, words):
     with pytest.raises(ValidationError) as caught:
         services.agreement_fill(
-            actor=world.nav_leader, agreement=agreement, revision=None, values={blank: value}
+            actor=world.nav_leader,
+            agreement=agreement,
+            revision=agreement.revision,
+            values={blank: value},
         )
     assert blank in caught.value.message_dict
     assert words in caught.value.message_dict[blank][0]
@@ -79,7 +85,7 @@ def test_dates_are_read_in_norwegian_form(world, agreement):
     services.agreement_fill(
         actor=world.nav_leader,
         agreement=agreement,
-        revision=None,
+        revision=agreement.revision,
         values={"gyldig_fra": "1.2.2027"},
     )
     agreement.refresh_from_db()
@@ -101,16 +107,23 @@ def test_stale_revision_is_a_conflict(world, agreement):
 def test_readers_may_not_change(world, agreement):
     with pytest.raises(PermissionDenied):
         services.agreement_fill(
-            actor=world.member, agreement=agreement, revision=None, values={"verdier": "x"}
+            actor=world.member,
+            agreement=agreement,
+            revision=agreement.revision,
+            values={"verdier": "x"},
         )
 
 
 def test_agreed_refused_while_something_is_missing(world, agreement):
     with pytest.raises(ValidationError, match="mangler"):
-        services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+        services.agreement_agree(
+            actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+        )
     complete(agreement, world.nav_leader)
     assert services.missing(agreement) == []
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     agreement.refresh_from_db()
     assert agreement.status == AgreementStatus.AGREED
     assert agreement.versions.get().reason == VersionReason.AGREED
@@ -134,6 +147,7 @@ def test_hearing_comment_answer_and_unanswered_blocks_agreed(world, agreement):
         agreement=agreement,
         parties=[world.municipal_owner],
         deadline=deadline,
+        revision=agreement.revision,
     )
     assert hearing.version.reason == VersionReason.HEARING
     agreement.refresh_from_db()
@@ -145,20 +159,26 @@ def test_hearing_comment_answer_and_unanswered_blocks_agreed(world, agreement):
             actor=world.member, agreement=agreement, section="3.8", text_="Meg også"
         )
     with pytest.raises(ValidationError, match="besvart"):
-        services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+        services.agreement_agree(
+            actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+        )
     with pytest.raises(ValidationError):
         services.comment_answer(actor=world.nav_leader, comment=comment, answer="partly")
     services.comment_answer(
         actor=world.nav_leader, comment=comment, answer="partly", explanation="Årsverk gjelder."
     )
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     agreement.refresh_from_db()
     assert agreement.status == AgreementStatus.AGREED
 
 
 def test_both_owners_sign_and_only_owners_may(world, agreement):
     complete(agreement, world.nav_leader)
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     with pytest.raises(PermissionDenied):
         services.agreement_sign(
             actor=world.nav_leader, agreement=agreement, side="state", signed_as="Leder"
@@ -196,7 +216,10 @@ def test_new_agreement_in_force_replaces_the_old_in_one_transaction(world):
 def test_only_signed_agreements_go_in_force(world, agreement):
     with pytest.raises(ValidationError):
         services.agreement_put_in_force(
-            actor=world.nav_leader, agreement=agreement, valid_from=datetime.date(2027, 1, 1)
+            actor=world.nav_leader,
+            agreement=agreement,
+            valid_from=datetime.date(2027, 1, 1),
+            revision=agreement.revision,
         )
 
 
@@ -237,6 +260,7 @@ def test_hearing_tells_the_parties(world, agreement, django_capture_on_commit_ca
             agreement=agreement,
             parties=[world.municipal_owner],
             deadline=timezone.localdate() + datetime.timedelta(days=7),
+            revision=agreement.revision,
         )
     (message,) = mail.outbox
     assert message.to == ["kommunedirektor@orland.invalid"]
@@ -247,7 +271,7 @@ def test_host_alternative_changes_the_parties_clause(world, agreement):
     single = next(s for s in text.sections(agreement) if s.number == "1.0").paragraphs
     assert not any("vertskommune" in p for p in single)
     services.agreement_fill(
-        actor=world.nav_leader, agreement=agreement, revision=None, alternative="host"
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision, alternative="host"
     )
     host = next(s for s in text.sections(agreement) if s.number == "1.0").paragraphs
     assert any("vertskommune for" in p for p in host)
@@ -262,6 +286,7 @@ def test_comments_after_the_deadline_are_refused(world, agreement):
         agreement=agreement,
         parties=[world.municipal_owner],
         deadline=timezone.localdate() + datetime.timedelta(days=1),
+        revision=agreement.revision,
     )
     Hearing.objects.filter(pk=hearing.pk).update(
         deadline=timezone.localdate() - datetime.timedelta(days=1)

@@ -70,7 +70,10 @@ def test_fill_with_a_bad_number_names_the_field(world, client, agreement):
 def test_stale_form_is_409_and_keeps_the_other_change(world, client, agreement):
     login(client, world.nav_leader)
     services.agreement_fill(
-        actor=world.municipal_owner, agreement=agreement, revision=None, values={"verdier": "A"}
+        actor=world.municipal_owner,
+        agreement=agreement,
+        revision=agreement.revision,
+        values={"verdier": "A"},
     )
     response = client.post(
         reverse("agreements:agreement_fill", args=[agreement.pk]),
@@ -129,7 +132,7 @@ def test_second_in_force_through_the_api_replaces_the_first(world, client):
     login(client, world.nav_leader)
     response = client.post(
         f"/api/v1/agreements/{second.pk}/in-force",
-        {"valid_from": "2026-01-01"},
+        {"revision": second.revision, "valid_from": "2026-01-01"},
         content_type="application/json",
     )
     assert response.status_code == 200, response.content
@@ -140,7 +143,7 @@ def test_second_in_force_through_the_api_replaces_the_first(world, client):
     # Putting the replaced one back in force is refused: it is no longer signed.
     again = client.post(
         f"/api/v1/agreements/{first.pk}/in-force",
-        {"valid_from": "2028-01-01"},
+        {"revision": first.revision, "valid_from": "2028-01-01"},
         content_type="application/json",
     )
     assert again.status_code == 422
@@ -158,7 +161,9 @@ def test_api_fill_conflict_and_completeness(world, client, agreement):
         url, {"revision": 0, "values": {"verdier": "x"}}, content_type="application/json"
     )
     assert stale.status_code == 409
-    bad = client.patch(url, {"values": {"gyldig_fra": "i går"}}, content_type="application/json")
+    bad = client.patch(
+        url, {"revision": 1, "values": {"gyldig_fra": "i går"}}, content_type="application/json"
+    )
     assert bad.status_code == 422
     assert "dato" in str(bad.json())
     missing = client.get(f"{url}/completeness").json()
@@ -247,13 +252,16 @@ def test_hearing_and_compare_pages(world, client, agreement):
         {"answer": "partly", "explanation": "Lederen deles likt."},
     )
     assert response.status_code == 302
+    agreement.refresh_from_db()  # the pages above changed it
     services.agreement_fill(
         actor=world.nav_leader,
         agreement=agreement,
-        revision=None,
+        revision=agreement.revision,
         values={"verdier": "mot og tillit"},
     )
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     page = client.get(reverse("agreements:version_compare", args=[agreement.pk]))
     content = page.content.decode()
     assert "<del>" in content and "<ins>tillit" in content
@@ -313,7 +321,7 @@ def _check_document(content: str, agreement) -> None:
 
 def test_struck_clause_is_absent_from_the_document(world, client, agreement):
     services.agreement_fill(
-        actor=world.nav_leader, agreement=agreement, revision=None, struck=["2.1-3"]
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision, struck=["2.1-3"]
     )
     login(client, world.nav_leader)
     response = client.get(reverse("agreements:agreement_docx", args=[agreement.pk]))
@@ -336,6 +344,7 @@ def _grow(world, agreement, how_many: int) -> None:
         agreement=agreement,
         parties=[world.municipal_owner, world.member],
         deadline=timezone.localdate() + datetime.timedelta(days=5),
+        revision=agreement.revision,
     )
     for i in range(how_many):
         services.hearing_comment(

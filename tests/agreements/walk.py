@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 
 from partnerskap.agreements import services
-from partnerskap.agreements.models import AttachmentKind
+from partnerskap.agreements.models import Agreement, AttachmentKind
 
 from ..access_rules import ADMINS, EDIT, EVERY_SIGNED_IN, INTERNAL, READ, AppWalk, Rule
 from .conftest import FILLED, PDF_BYTES, complete
@@ -69,10 +69,15 @@ def _complete(world, title: str = ""):
     services.agreement_fill(
         actor=world.nav_leader,
         agreement=agreement,
-        revision=None,
+        revision=agreement.revision,
         values={"verdier": SECRET_VALUES},
     )
     return agreement
+
+
+def _revision_of(agreement, body: dict):
+    """The body with the agreement's revision as it is when the walk sends it."""
+    return lambda: {**body, "revision": Agreement.objects.get(pk=agreement.pk).revision}
 
 
 def build(world) -> AppWalk:
@@ -92,17 +97,21 @@ def build(world) -> AppWalk:
     # B: in hearing with a comment from the municipality.
     in_hearing = _complete(world)
     hearing = services.hearing_start(
-        actor=world.nav_leader, agreement=in_hearing, parties=readers, deadline=later
+        actor=world.nav_leader,
+        agreement=in_hearing,
+        parties=readers,
+        deadline=later,
+        revision=in_hearing.revision,
     )
     comment = services.hearing_comment(
         actor=world.municipal_owner, agreement=in_hearing, section="3.8", text_=SECRET_COMMENT
     )
     # C: agreed, waiting for signatures.
     agreed = _complete(world)
-    services.agreement_agree(actor=world.nav_leader, agreement=agreed, revision=None)
+    services.agreement_agree(actor=world.nav_leader, agreement=agreed, revision=agreed.revision)
     # D: signed by both owners, waiting to be put in force.
     signed = _complete(world)
-    services.agreement_agree(actor=world.nav_leader, agreement=signed, revision=None)
+    services.agreement_agree(actor=world.nav_leader, agreement=signed, revision=signed.revision)
     services.agreement_sign(
         actor=world.municipal_owner, agreement=signed, side="municipality", signed_as="Ordfører"
     )
@@ -144,27 +153,28 @@ def build(world) -> AppWalk:
         },
         bodies={
             "POST /api/v1/partnerships/{partnership_id}/agreements": {"title": "Ny avtale"},
-            "PATCH /api/v1/agreements/{agreement_id}": {"values": {"moter_per_ar": "3"}},
+            "PATCH /api/v1/agreements/{agreement_id}": _revision_of(
+                draft, {"values": {"moter_per_ar": "3"}}
+            ),
             "POST /api/v1/agreements/{agreement_id}/attachments": {
                 "kind": "other",
                 "title": "Kart over lokalene",
                 "file_name": "kart.pdf",
                 "content_base64": base64.b64encode(PDF_BYTES).decode(),
             },
-            "POST /api/v1/agreements/{agreement_id}/hearing": {
-                "party_ids": [world.municipal_owner.pk],
-                "deadline": later.isoformat(),
-            },
+            "POST /api/v1/agreements/{agreement_id}/hearing": _revision_of(
+                draft, {"party_ids": [world.municipal_owner.pk], "deadline": later.isoformat()}
+            ),
             "POST /api/v1/agreement-hearings/{agreement_hearing_id}/comments": {
                 "section": "2.0",
                 "text": "Formålet bør nevne ungdom.",
             },
             "POST /api/v1/agreement-comments/{agreement_comment_id}/answer": {"answer": "accepted"},
-            "POST /api/v1/agreements/{agreement_id}/agree": {},
+            "POST /api/v1/agreements/{agreement_id}/agree": _revision_of(draft, {}),
             "POST /api/v1/agreements/{signing_agreement_id}/signatures": {"signed_as": "Eier"},
-            "POST /api/v1/agreements/{in_force_agreement_id}/in-force": {
-                "valid_from": FILLED["gyldig_fra"]
-            },
+            "POST /api/v1/agreements/{in_force_agreement_id}/in-force": _revision_of(
+                signed, {"valid_from": FILLED["gyldig_fra"]}
+            ),
         },
         markers=[SECRET_VALUES, SECRET_COMMENT, SECRET_TITLE],
         pages=pages,

@@ -6,7 +6,7 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from partnerskap.figures import services
-from partnerskap.figures.models import Indicator
+from partnerskap.figures.models import ImportBatch, Indicator
 
 from ..access_rules import EDIT, EVERY_SIGNED_IN, INTERNAL, READ, AppWalk, Rule
 
@@ -62,10 +62,15 @@ def _batch(world, name: str, period: str, value: int):
     )
 
 
+def _revision(batch) -> int:
+    """The batch's revision when the walk sends the form (a page holds it in a hidden field)."""
+    return ImportBatch.objects.values_list("revision", flat=True).get(pk=batch.pk)
+
+
 def build(world) -> AppWalk:
     for name, period, value in (("uke10.csv", "2020-W10", 581), ("uke18.csv", "2020-W18", 1130)):
         batch = _batch(world, name, period, value)
-        services.import_commit(actor=world.nav_leader, batch=batch, revision=None)
+        services.import_commit(actor=world.nav_leader, batch=batch, revision=batch.revision)
     page_batch = _batch(world, SECRET_FILE, "2020-W21", 1000)
     api_batch = _batch(world, "api-uke19.csv", "2020-W19", 1100)
     report = services.report_create(
@@ -74,7 +79,7 @@ def build(world) -> AppWalk:
     services.report_update(
         actor=world.nav_leader,
         report=report,
-        revision=None,
+        revision=report.revision,
         title=SECRET_REPORT,
         texts={"staffing": SECRET_TEXT},
     )
@@ -97,8 +102,8 @@ def build(world) -> AppWalk:
     return AppWalk(
         params={"batch_id": page_batch.pk, "import_id": api_batch.pk, "report_id": report.pk},
         bodies={
-            "figures:import_commit": {"revision": ""},
-            "figures:import_discard": {"revision": ""},
+            "figures:import_commit": lambda: {"revision": _revision(page_batch)},
+            "figures:import_discard": lambda: {"revision": _revision(page_batch)},
             "figures:block_remove": {},
             "POST /api/v1/partnerships/{partnership_id}/figures/imports": {
                 "file_name": "api-uke20.csv",

@@ -97,7 +97,9 @@ def test_property_sum_exact_and_none_negative_through_the_service(
 )
 def test_host_partnership_splits_the_municipal_share_by_each_key(world, salten, key, expected):
     period, leader, _members = salten
-    services.agreement_update(actor=leader, agreement=period.agreement, revision=None, host_key=key)
+    services.agreement_update(
+        actor=leader, agreement=period.agreement, revision=period.agreement.revision, host_key=key
+    )
     result = period_settlement(period_for_user(leader, period.pk))
     assert not result.member_problem
     shares = {m.name: m.share for m in result.members}
@@ -156,7 +158,7 @@ def test_percentages_not_100_are_refused_and_nothing_saved(world, salten):
     services.agreement_update(
         actor=leader,
         agreement=period.agreement,
-        revision=None,
+        revision=period.agreement.revision,
         host_key=HostKeyChoice.FIXED_PERCENTAGES,
     )
     before = list(MemberWeight.objects.order_by("pk").values_list("percentage", flat=True))
@@ -202,12 +204,19 @@ def test_property_member_split_sums_exactly_through_the_service(world, salten, a
     period, leader, members = salten
     if not sum(ftes):
         ftes = [D(1), *ftes[1:]]
-    services.agreement_update(actor=leader, agreement=period.agreement, revision=None, host_key=key)
-    period = services.period_update(actor=leader, period=period, revision=None, other_costs=amount)
+    # hypothesis runs every example on the same rows: start from the revisions as they are now
+    period.refresh_from_db()
+    period.agreement.refresh_from_db()
+    services.agreement_update(
+        actor=leader, agreement=period.agreement, revision=period.agreement.revision, host_key=key
+    )
+    period = services.period_update(
+        actor=leader, period=period, revision=period.revision, other_costs=amount
+    )
     services.member_weights_set(
         actor=leader,
         period=period,
-        revision=None,
+        revision=period.revision,
         weights={m.pk: (f, D(0)) for m, f in zip(members, ftes, strict=True)},
     )
     result = period_settlement(period_for_user(leader, period.pk))
@@ -223,13 +232,13 @@ def test_a_key_that_no_longer_fits_shows_a_problem_not_an_error(world, salten):
     services.member_weights_set(
         actor=leader,
         period=period,
-        revision=None,
+        revision=period.revision,
         weights={fauske.pk: (4, 60), saltdal.pk: (2, 30), sorfold.pk: (1, 20)},
     )
     services.agreement_update(
         actor=leader,
         agreement=period.agreement,
-        revision=None,
+        revision=period.agreement.revision,
         host_key=HostKeyChoice.FIXED_PERCENTAGES,
     )
     result = period_settlement(period_for_user(leader, period.pk))
@@ -243,7 +252,10 @@ def test_population_missing_in_the_register_is_named(world, salten):
     saltdal.population = None
     saltdal.save()
     services.agreement_update(
-        actor=leader, agreement=period.agreement, revision=None, host_key=HostKeyChoice.POPULATION
+        actor=leader,
+        agreement=period.agreement,
+        revision=period.agreement.revision,
+        host_key=HostKeyChoice.POPULATION,
     )
     result = period_settlement(period_for_user(leader, period.pk))
     assert result.member_problem.startswith("Registeret har ikke innbyggertall for Saltdal.")
@@ -284,7 +296,7 @@ def test_the_service_refuses_a_key_missing_a_member(world, salten):
     before = list(MemberWeight.objects.order_by("pk").values_list("fte", "percentage"))
     with pytest.raises(ValidationError) as caught:
         services.member_weights_set(
-            actor=leader, period=period, revision=None, weights={fauske.pk: (4, 100)}
+            actor=leader, period=period, revision=period.revision, weights={fauske.pk: (4, 100)}
         )
     assert caught.value.messages == [
         "Nøkkelen må ha årsverk og prosent for hver medlemskommune; mangler: Saltdal, Sørfold."
@@ -309,7 +321,7 @@ def test_digits_and_range_are_checked_per_municipality(
         services.member_weights_set(
             actor=leader,
             period=period,
-            revision=None,
+            revision=period.revision,
             weights={fauske.pk: (4, 50), saltdal.pk: (fte, percentage), sorfold.pk: (1, 20)},
         )
     assert caught.value.message_dict == {f"{field}_{saltdal.pk}": [message]}

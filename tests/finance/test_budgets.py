@@ -180,7 +180,7 @@ def test_a_commit_after_someone_else_imported_is_a_conflict(client, world, budge
     client.force_login(world.nav_leader)
     stale = _upload(client, budget, "nordland.csv", CSV)
     services.budget_update(
-        actor=world.municipal_owner, budget=budget, revision=None, name="Nytt navn"
+        actor=world.municipal_owner, budget=budget, revision=budget.revision, name="Nytt navn"
     )
     response = _commit(client, budget, stale)
     assert response.status_code == 409
@@ -246,7 +246,7 @@ def test_a_report_for_another_year_is_refused_with_file_and_cell(client, world):
         services.budget_import_commit(
             actor=world.nav_leader,
             budget=budget_2019,
-            revision=None,
+            revision=budget_2019.revision,
             filename="nordland.xlsx",
             content=XLSX,
         )

@@ -42,7 +42,9 @@ def _set_up(
     location.travelling_staff = min(travellers, staff)
     location.travel_hours = Decimal(travel) / 2
     location.save()
-    services.location_hours_set(actor=world.nav_leader, location=location, hours=intervals)
+    services.location_hours_set(
+        actor=world.nav_leader, location=location, hours=intervals, revision=location.revision
+    )
     Visit.objects.filter(location=location).delete()
     Visit.objects.bulk_create(
         Visit(

@@ -150,6 +150,7 @@ def test_overlapping_hours_are_refused_and_nothing_changes(locations, world):
                 services.Interval(0, time(9), time(12)),
                 services.Interval(0, time(11), time(14)),
             ],
+            revision=locations.rissa.revision,
         )
     assert "hours" in refused.value.message_dict
     after = list(WalkInHours.objects.filter(location=locations.rissa).values_list("pk", flat=True))
@@ -161,7 +162,7 @@ def test_travelling_staff_cannot_exceed_staff(locations, world):
         services.location_update(
             actor=world.nav_leader,
             location=locations.leksvik,
-            revision=None,
+            revision=locations.leksvik.revision,
             travelling_staff=3,
         )
     assert "travelling_staff" in refused.value.message_dict

@@ -12,7 +12,7 @@ from partnerskap.demo import reception as seed
 from partnerskap.meetings import services as meeting_services
 from partnerskap.meetings.models import Attachment, Body, BodyKind
 from partnerskap.reception import services
-from partnerskap.reception.models import ChangeKind, Scenario, Visit
+from partnerskap.reception.models import ChangeKind, Location, Scenario, Visit
 
 from ..documents.tools import pdf_metadata, pdf_text
 from ..meetings.conftest import at
@@ -287,12 +287,22 @@ def test_location_pages_and_hours(client, world, locations):
     )
     assert response.status_code == 302
     hours_url = response["Location"]
-    response = client.post(hours_url, {"opens_2_1": "10:00", "closes_2_1": "09:00"})
+    # the page holds the location's revision in a hidden field
+    revision = str(Location.objects.get(name="Vanvikan").revision)
+    response = client.post(
+        hours_url, {"revision": revision, "opens_2_1": "10:00", "closes_2_1": "09:00"}
+    )
     assert response.status_code == 400
     assert "Stengetiden må være etter åpningstiden." in _text(response)
     response = client.post(
         hours_url,
-        {"opens_2_1": "10:00", "closes_2_1": "12:00", "opens_2_2": "13:00", "closes_2_2": "15:00"},
+        {
+            "revision": revision,
+            "opens_2_1": "10:00",
+            "closes_2_1": "12:00",
+            "opens_2_2": "13:00",
+            "closes_2_2": "15:00",
+        },
     )
     assert response.status_code == 302
     page = client.get(response["Location"])

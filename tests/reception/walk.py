@@ -9,7 +9,7 @@ from django.utils import timezone
 from partnerskap.meetings import services as meeting_services
 from partnerskap.meetings.models import Body
 from partnerskap.reception import services
-from partnerskap.reception.models import ChangeKind, LocationKind, Scenario
+from partnerskap.reception.models import ChangeKind, Location, LocationKind, Scenario
 
 from ..access_rules import EDIT, INTERNAL, READ, AppWalk, Rule
 from ..meetings.conftest import at
@@ -78,6 +78,7 @@ def build(world) -> AppWalk:
         actor=leader,
         location=location,
         hours=[services.Interval(day, time(10), time(14)) for day in (0, 1, 3)],
+        revision=location.revision,
     )
     visit = services.visit_register(
         actor=leader, location=location, day=date(2020, 1, 13), arrival=time(10, 30), minutes=12
@@ -172,8 +173,9 @@ def build(world) -> AppWalk:
             "staff_on_duty": 2,
             "revision": location.revision,
         },
-        f"PUT {r}/locations/{{location_id}}/hours": {
+        f"PUT {r}/locations/{{location_id}}/hours": lambda: {
             "hours": [{"weekday": 0, "opens": "10:00", "closes": "14:00"}],
+            "revision": Location.objects.get(pk=location.pk).revision,
         },
         f"POST {r}/locations/{{location_id}}/visits": {
             "day": "2020-01-13",

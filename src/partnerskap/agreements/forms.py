@@ -44,8 +44,6 @@ class FillForm(AkselFormMixin, forms.Form):
     alternative = forms.ChoiceField(label=_("Alternative"))
 
     def __init__(self, *args: object, agreement: Agreement, **kwargs: object) -> None:
-        from . import text
-
         kwargs.setdefault("initial", {})
         initial = kwargs["initial"]
         initial.update(
@@ -63,40 +61,10 @@ class FillForm(AkselFormMixin, forms.Form):
         self.strike_fields: dict[str, str] = {}
         self.question_fields: dict[str, str] = {}
         self.sections: list[tuple[str, list[str]]] = []
-        blanks = agreement.template.blanks
         placed: set[str] = set()
         for raw in agreement.template.sections:
-            names: list[str] = []
-            for clause in raw["clauses"]:
-                for blank_id in text.MARKER.findall(clause["text"]):
-                    if blank_id in placed:
-                        continue
-                    placed.add(blank_id)
-                    name = field_key("blank", blank_id)
-                    self.fields[name] = self._blank_field(blanks[blank_id], agreement)
-                    self.initial[name] = agreement.values.get(blank_id, "")
-                    self.blank_fields[name] = blank_id
-                    names.append(name)
-                if clause["optional"]:
-                    name = field_key("strike", clause["id"])
-                    self.fields[name] = forms.BooleanField(
-                        label=_("Strike the clause “%(text)s”")
-                        % {"text": text.fill(clause["text"], agreement, blanks)[:80]},
-                        required=False,
-                    )
-                    self.initial[name] = clause["id"] in agreement.struck
-                    self.strike_fields[name] = clause["id"]
-                    names.append(name)
-            for question in raw["questions"]:
-                name = field_key("question", question["id"])
-                self.fields[name] = forms.CharField(
-                    label=question["text"],
-                    required=False,
-                    widget=forms.Textarea(attrs={"rows": 2}),
-                )
-                self.initial[name] = agreement.answers.get(question["id"], "")
-                self.question_fields[name] = question["id"]
-                names.append(name)
+            names = self._clause_fields(raw, agreement, placed)
+            names += [self._question_field(q, agreement) for q in raw["questions"]]
             self.sections.append((f"{raw['number']} {raw['title']}", names))
         # Aksel classes for the fields added after the mixin ran.
         for field in self.fields.values():
@@ -108,6 +76,43 @@ class FillForm(AkselFormMixin, forms.Form):
                     if isinstance(field.widget, forms.Textarea)
                     else "aksel-text-field__input aksel-body-short"
                 )
+
+    def _clause_fields(self, raw: dict, agreement: Agreement, placed: set[str]) -> list[str]:
+        """The section's blanks (each once in the whole text) and its optional clauses."""
+        from . import text
+
+        blanks = agreement.template.blanks
+        names: list[str] = []
+        for clause in raw["clauses"]:
+            for blank_id in text.MARKER.findall(clause["text"]):
+                if blank_id in placed:
+                    continue
+                placed.add(blank_id)
+                name = field_key("blank", blank_id)
+                self.fields[name] = self._blank_field(blanks[blank_id], agreement)
+                self.initial[name] = agreement.values.get(blank_id, "")
+                self.blank_fields[name] = blank_id
+                names.append(name)
+            if clause["optional"]:
+                name = field_key("strike", clause["id"])
+                self.fields[name] = forms.BooleanField(
+                    label=_("Strike the clause “%(text)s”")
+                    % {"text": text.fill(clause["text"], agreement, blanks)[:80]},
+                    required=False,
+                )
+                self.initial[name] = clause["id"] in agreement.struck
+                self.strike_fields[name] = clause["id"]
+                names.append(name)
+        return names
+
+    def _question_field(self, question: dict, agreement: Agreement) -> str:
+        name = field_key("question", question["id"])
+        self.fields[name] = forms.CharField(
+            label=question["text"], required=False, widget=forms.Textarea(attrs={"rows": 2})
+        )
+        self.initial[name] = agreement.answers.get(question["id"], "")
+        self.question_fields[name] = question["id"]
+        return name
 
     @staticmethod
     def _blank_field(blank: dict, agreement: Agreement) -> forms.Field:

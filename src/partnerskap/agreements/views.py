@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerskap.core.forms import add_service_errors
-from partnerskap.core.pages import form_page
+from partnerskap.core.pages import form_page, posted
 from partnerskap.core.pagination import paginate
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.selectors import partnership_for_user, require_reference_change
@@ -36,10 +36,6 @@ from .template_format import TemplateFileError, parse_template
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _posted(request: HttpRequest) -> object:
-    return request.POST if request.method == "POST" else None
 
 
 def _form_page(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
@@ -120,7 +116,7 @@ def agreement_list(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
     services.shipped_template()
-    form = AgreementCreateForm(_posted(request))
+    form = AgreementCreateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             agreement = services.agreement_create(
@@ -193,7 +189,7 @@ def agreement_fill(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_detail(agreement)
     if closed := _not_now(request, agreement, services.EDITABLE):
         return closed
-    form = FillForm(_posted(request), agreement=agreement)
+    form = FillForm(posted(request), agreement=agreement)
     return _step(
         request,
         agreement,
@@ -213,7 +209,7 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
     if closed := _not_now(request, agreement, services.EDITABLE):
         return closed
-    form = AttachmentForm(_posted(request), request.FILES or None)
+    form = AttachmentForm(posted(request), request.FILES or None)
     return _step(
         request,
         agreement,
@@ -253,7 +249,7 @@ def hearing_start(request: HttpRequest, pk: int) -> HttpResponse:
     if closed := _not_now(request, agreement, services.EDITABLE):
         return closed
     form = HearingForm(
-        _posted(request),
+        posted(request),
         people=selectors.hearing_people(agreement),
         initial={"revision": agreement.revision},
     )
@@ -287,7 +283,7 @@ def hearing_comment(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         raise PermissionDenied
     form = CommentForm(
-        _posted(request), agreement=agreement, initial={"section": request.GET.get("punkt")}
+        posted(request), agreement=agreement, initial={"section": request.GET.get("punkt")}
     )
     return _step(
         request,
@@ -312,7 +308,7 @@ def comment_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if closed := _not_now(request, agreement, services.EDITABLE):
         return closed
     form = AnswerForm(
-        _posted(request), initial={"answer": comment.answer, "explanation": comment.answer_text}
+        posted(request), initial={"answer": comment.answer, "explanation": comment.answer_text}
     )
     return _step(
         request,
@@ -336,7 +332,7 @@ def agreement_agree(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
     if closed := _not_now(request, agreement, services.EDITABLE):
         return closed
-    form = ConfirmForm(_posted(request), initial={"revision": agreement.revision})
+    form = ConfirmForm(posted(request), initial={"revision": agreement.revision})
     return _step(
         request,
         agreement,
@@ -359,7 +355,7 @@ def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
     sides = services.signing_sides(request.user, agreement)
     if not sides:
         raise PermissionDenied
-    form = SignForm(_posted(request), sides=sides)
+    form = SignForm(posted(request), sides=sides)
     return _step(
         request,
         agreement,
@@ -383,7 +379,7 @@ def agreement_in_force(request: HttpRequest, pk: int) -> HttpResponse:
         return closed
     period = services.agreed_period(agreement)
     form = InForceForm(
-        _posted(request),
+        posted(request),
         initial={
             "revision": agreement.revision,
             "valid_from": period["from"],
@@ -485,7 +481,7 @@ def template_upload(request: HttpRequest) -> HttpResponse:
                 )  # fmt: skip
             messages.success(request, _("The template %(name)s was loaded.") % {"name": template})
             return redirect("agreements:template_list")
-    form = TemplateUploadForm(_posted(request), request.FILES or None)
+    form = TemplateUploadForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

@@ -201,6 +201,33 @@ class _Writer:
         el(folder, "avsluttetDato", stamp(closed_at))
         el(folder, "avsluttetAv", closer)
 
+        exempt = ", ".join(grounds)
+        self._meeting_documents(folder, meeting, notice_content, minutes_content, exempt, closed_at)
+
+        items = {
+            i.pk: i
+            for i in AgendaItem.objects.filter(meeting=meeting).prefetch_related("attachments")
+        }
+        for row in minutes_content["items"]:
+            item = items.get(row["id"])
+            if item is not None:
+                self._item(folder, meeting, item, row, year)
+
+        self._meeting_facts(folder, meeting, number, prev, nxt, minutes_content)
+        self.counts.folders += 1
+        return folder
+
+    def _meeting_documents(
+        self,
+        folder: etree._Element,
+        meeting: Meeting,
+        notice_content: dict,
+        minutes_content: dict,
+        exempt: str,
+        closed_at: object,
+    ) -> None:
+        """The notice and the minutes as PDF/A, each in a journal post of the folder."""
+        year = meeting.starts_at.year
         notice = self._document(
             meeting_documents.notice_pdf(notice_content, archival=True),
             year,
@@ -209,7 +236,7 @@ class _Writer:
             title=_("Notice of meeting"),
             created=meeting.notice_sent_at or meeting.created_at,
             kind="Møteinnkalling",
-            exempt_ground=", ".join(grounds),
+            exempt_ground=exempt,
             partly_exempt=True,
         )
         self._journal_post(folder, meeting, "innkalling", 1, notice, _("Notice: %(meeting)s"))
@@ -221,20 +248,21 @@ class _Writer:
             title=_("Minutes"),
             created=closed_at,
             kind="Møteprotokoll",
-            exempt_ground=", ".join(grounds),
+            exempt_ground=exempt,
             partly_exempt=True,
         )
         self._journal_post(folder, meeting, "referat", 2, record, _("Minutes: %(meeting)s"))
 
-        items = {
-            i.pk: i
-            for i in AgendaItem.objects.filter(meeting=meeting).prefetch_related("attachments")
-        }
-        for row in minutes_content["items"]:
-            item = items.get(row["id"])
-            if item is not None:
-                self._item(folder, meeting, item, row, year)
-
+    def _meeting_facts(
+        self,
+        folder: etree._Element,
+        meeting: Meeting,
+        number: str,
+        prev: str,
+        nxt: str,
+        minutes_content: dict,
+    ) -> None:
+        """The meeting folder's own fields: number, body, date, place, links and attendance."""
         el(folder, "moetenummer", number)
         el(folder, "utvalg", self.body.name)
         el(folder, "moetedato", timezone.localtime(meeting.starts_at).date().isoformat())
@@ -252,8 +280,6 @@ class _Writer:
                 "moetedeltakerFunksjon",
                 noark.text_or(person.get("status_display"), "Deltaker"),
             )
-        self.counts.folders += 1
-        return folder
 
     def _journal_post(
         self, folder, meeting: Meeting, key: str, number: int, doc: DocumentFile, title: str

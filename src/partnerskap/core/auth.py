@@ -1,6 +1,8 @@
-"""Login, password change and reset by e-mail, all in Aksel's look; the demo people are listed
-on the login page when the demo data is loaded and DEBUG is on. Failed logins are throttled per
-account and per address by django-axes (docs/decisions/0064)."""
+"""Login, password change and reset by e-mail, all in Aksel's look; with DEBUG on the login page
+lists the hints the project's URL wiring gives it (the demo people, when the demo data is loaded).
+Failed logins are throttled per account and per address by django-axes (docs/decisions/0064)."""
+
+from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
@@ -66,21 +68,21 @@ class AkselSetPasswordForm(AkselFormMixin, SetPasswordForm):
 class PartnerskapLoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+    # Extra context for the login page in development, given by the project's URL wiring, so that
+    # core need not know the demo app (core imports no app).
+    hints: Callable[[], dict] | None = None
 
     def get_context_data(self, **kwargs: object) -> dict:
         context = super().get_context_data(**kwargs)
-        if settings.DEBUG:
-            from partnerskap.demo.people import DEMO_PASSWORD, demo_logins
-
-            context["demo_users"] = demo_logins()
-            context["demo_password"] = DEMO_PASSWORD
+        if settings.DEBUG and self.hints is not None:
+            context.update(self.hints())
         return context
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = AkselPasswordChangeForm
     template_name = "registration/password_form.html"
-    success_url = reverse_lazy("core:home")
+    success_url = reverse_lazy("home")
     title = gettext_lazy("Change your password")
     extra_context = {"submit": gettext_lazy("Change the password")}
 

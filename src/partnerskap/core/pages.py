@@ -5,11 +5,17 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 
 from .errors import ConflictError
 from .forms import add_service_errors
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted data for a form: the POST when the request is one, even an empty one (an
+    empty POST is a submission with every field missing, not a GET), else None (unbound)."""
+    return request.POST if request.method == "POST" else None
 
 
 def form_page(

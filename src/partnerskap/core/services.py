@@ -27,6 +27,12 @@ def save(instance: M, *, actor: User | None) -> M:
     return instance
 
 
+def delete(instance: Model, *, actor: User | None) -> None:
+    """Delete the row, recording `actor` as the author of its last history record."""
+    instance._history_user = actor  # type: ignore[attr-defined]  # read by simple_history
+    instance.delete()
+
+
 def apply(instance: M, fields: dict[str, object]) -> M:
     """Set the given fields on the instance (unsaved): the first half of an update service."""
     for name, value in fields.items():

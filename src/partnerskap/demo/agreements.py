@@ -86,12 +86,12 @@ def _orland(users: dict[str, User], partnership: Partnership) -> None:
     services.agreement_fill(
         actor=leader,
         agreement=agreement,
-        revision=None,
+        revision=agreement.revision,
         values=ORLAND,
         answers=_answers(agreement, "Ja, avklart i partnerskapsmøtet."),
     )
     _attach(agreement, leader, "Ørland")
-    services.agreement_agree(actor=leader, agreement=agreement, revision=None)
+    services.agreement_agree(actor=leader, agreement=agreement, revision=agreement.revision)
     services.agreement_sign(
         actor=users["kommunedirektor.orland"],
         agreement=agreement,
@@ -109,6 +109,7 @@ def _orland(users: dict[str, User], partnership: Partnership) -> None:
         agreement=agreement,
         valid_from=date(2020, 1, 1),
         valid_to=date(2027, 12, 31),
+        revision=agreement.revision,
     )
 
 
@@ -121,7 +122,7 @@ def _indre_fosen(users: dict[str, User], partnership: Partnership) -> None:
     services.agreement_fill(
         actor=leader,
         agreement=agreement,
-        revision=None,
+        revision=agreement.revision,
         values={
             "adresse": "Rådhusveien 13, Rissa, med publikumsmottak også i Leksvik",
             "verdier": "nær, åpen og løsningsorientert",
@@ -146,6 +147,7 @@ def _indre_fosen(users: dict[str, User], partnership: Partnership) -> None:
         parties=[owner, users["fylkesdirektor.trondelag"]],
         deadline=timezone.localdate() + timedelta(days=21),
         notify=False,  # demo data: nobody is mailed
+        revision=agreement.revision,
     )
     comment = services.hearing_comment(
         actor=owner,
@@ -176,7 +178,7 @@ def _alesund(users: dict[str, User], partnership: Partnership) -> None:
     services.agreement_fill(
         actor=leader,
         agreement=agreement,
-        revision=None,
+        revision=agreement.revision,
         values={
             "verdier": "modig, open og respektfull",
             "moter_per_ar": "3",

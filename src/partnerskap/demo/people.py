@@ -149,3 +149,8 @@ def demo_logins() -> list[dict]:
         for p in PEOPLE
         if p.username in existing
     ]
+
+
+def demo_login_hints() -> dict:
+    """The login page's context in development: who to log in as, and with which password."""
+    return {"demo_users": demo_logins(), "demo_password": DEMO_PASSWORD}

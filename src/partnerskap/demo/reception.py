@@ -88,7 +88,10 @@ def set_up_locations(actor: User, office: Office) -> tuple[Location, Location]:
             staff_on_duty=2,
         )
         services.location_hours_set(
-            actor=actor, location=rissa, hours=[services.Interval(*h) for h in RISSA_HOURS]
+            actor=actor,
+            location=rissa,
+            hours=[services.Interval(*h) for h in RISSA_HOURS],
+            revision=rissa.revision,
         )
     leksvik = Location.objects.filter(office=office, name="Leksvik").first()
     if leksvik is None:
@@ -103,7 +106,10 @@ def set_up_locations(actor: User, office: Office) -> tuple[Location, Location]:
             travel_hours=Decimal(3),
         )
         services.location_hours_set(
-            actor=actor, location=leksvik, hours=[services.Interval(*h) for h in LEKSVIK_HOURS]
+            actor=actor,
+            location=leksvik,
+            hours=[services.Interval(*h) for h in LEKSVIK_HOURS],
+            revision=leksvik.revision,
         )
     return rissa, leksvik
 

@@ -8,6 +8,8 @@ reader's language through :func:`label` and :func:`definition`.
 from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as _
 
+from partnerskap.core.services import apply, save
+
 from .models import Indicator, Level, Unit
 
 DATA_WAREHOUSE = "Datavarehuset, Arbeids- og velferdsdirektoratet"
@@ -312,27 +314,30 @@ INDICATORS = [
 
 
 def load() -> None:
-    """Create or update the shipped indicators; idempotent (runs after every migrate)."""
-    by_code = {}
+    """Create or update the shipped indicators; idempotent (runs after every migrate), and a
+    migrate that changes nothing writes nothing, so history shows only real changes."""
+    existing = {indicator.code: indicator for indicator in Indicator.objects.all()}
     for position, row in enumerate(INDICATORS):
         code, name, definition, unit, level, source, external, _num, _den = row
-        indicator, _created = Indicator.objects.update_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "definition": definition,
-                "unit": unit,
-                "level": level,
-                "source": source,
-                "external_code": external,
-                "position": position,
-            },
-        )
-        by_code[code] = indicator
+        fields = {
+            "name": str(name),
+            "definition": str(definition),
+            "unit": unit,
+            "level": level,
+            "source": source,
+            "external_code": external,
+            "position": position,
+        }
+        indicator = existing.get(code) or Indicator(code=code)
+        if indicator.pk is None or any(getattr(indicator, k) != v for k, v in fields.items()):
+            existing[code] = save(apply(indicator, fields), actor=None)
     for code, *_others, numerator, denominator in INDICATORS:
-        if numerator:
-            Indicator.objects.filter(code=code).update(
-                numerator=by_code[numerator], denominator=by_code[denominator]
+        indicator = existing[code]
+        wanted = (existing[numerator].pk, existing[denominator].pk) if numerator else (None, None)
+        if (indicator.numerator_id, indicator.denominator_id) != wanted:
+            # A plain update: the pair is derived from the shipped list, not a person's change.
+            Indicator.objects.filter(pk=indicator.pk).update(
+                numerator_id=wanted[0], denominator_id=wanted[1]
             )
 
 

@@ -15,15 +15,16 @@ from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
+from partnerskap.core.services import bump_revision, claim_revision, delete, save
 from partnerskap.core.tables import TableRefused, check_size
 from partnerskap.core.templatetags.norsk import dato
+from partnerskap.meetings.models import Meeting
 from partnerskap.registry.models import Partnership
 
 from . import imports
@@ -43,22 +44,6 @@ from .models import (
 from .periods import PeriodError, parse_period
 
 BATCH_SIZE = 5_000
-
-
-def _save(instance: Model, actor: User | None) -> Model:
-    instance.full_clean()
-    instance._history_user = actor  # type: ignore[attr-defined]
-    instance.save()
-    return instance
-
-
-def _check_revision(model: type[Model], pk: int, revision: int | None) -> None:
-    """Optimistic lock: raise the revision, or fail if it moved since the caller read it."""
-    qs = model.objects.filter(pk=pk)
-    if revision is not None:
-        qs = qs.filter(revision=revision)
-    if not qs.update(revision=F("revision") + 1):
-        raise ConflictError()
 
 
 def _kind_of(name: str, data: bytes) -> str:
@@ -140,13 +125,13 @@ def import_preview(
         flagged_rows=parsed.flagged,
         created_by=actor,
     )
-    return _save(batch, actor)
+    return save(batch, actor=actor)
 
 
 @transaction.atomic
 def import_commit(*, actor: User | None, batch: ImportBatch, revision: int | None) -> int:
     """Turn a previewed batch into observations, all in one transaction; the number written."""
-    _check_revision(ImportBatch, batch.pk, revision)
+    claim_revision(ImportBatch, batch.pk, revision)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != ImportStatus.PREVIEW:
         raise ValidationError(_("This import was committed or discarded already."))
@@ -160,19 +145,19 @@ def import_commit(*, actor: User | None, batch: ImportBatch, revision: int | Non
     batch.status = ImportStatus.COMMITTED
     batch.committed_at = timezone.now()
     batch.observations = []  # written now; the observations are the record
-    _save(batch, actor)
+    save(batch, actor=actor)
     return written
 
 
 @transaction.atomic
 def import_discard(*, actor: User | None, batch: ImportBatch, revision: int | None) -> ImportBatch:
-    _check_revision(ImportBatch, batch.pk, revision)
+    claim_revision(ImportBatch, batch.pk, revision)
     batch = ImportBatch.objects.get(pk=batch.pk)
     if batch.status != ImportStatus.PREVIEW:
         raise ValidationError(_("This import was committed or discarded already."))
     batch.status = ImportStatus.DISCARDED
     batch.observations = []
-    return _save(batch, actor)
+    return save(batch, actor=actor)
 
 
 def _chunks(rows: Iterable[list], size: int) -> Iterator[list[list]]:
@@ -288,7 +273,7 @@ def observation_add(
     if (level == Level.COUNTRY) != (area_id is None):
         raise ValidationError({"area": _("Choose the office, municipality or county.")})
     row = [indicator.code, level, area_id, period.kind, period.start, period.end, str(value)]
-    batch = _save(
+    batch = save(
         ImportBatch(
             partnership=partnership,
             kind=ImportKind.MANUAL,
@@ -302,7 +287,7 @@ def observation_add(
             committed_at=timezone.now(),
             created_by=actor,
         ),
-        actor,
+        actor=actor,
     )
     write_observations(
         partnership_id=partnership.pk,
@@ -322,9 +307,9 @@ def report_create(*, actor: User, partnership: Partnership, title: str) -> Statu
     """A report with the six standard sections, empty."""
     if not title.strip():
         raise ValidationError({"title": _("Give the report a title.")})
-    report = _save(StatusReport(partnership=partnership, title=title.strip()), actor)
+    report = save(StatusReport(partnership=partnership, title=title.strip()), actor=actor)
     for position, kind in enumerate(SectionKind.values):
-        _save(ReportSection(report=report, kind=kind, position=position), actor)
+        save(ReportSection(report=report, kind=kind, position=position), actor=actor)
     return report
 
 
@@ -338,7 +323,7 @@ def report_update(
     texts: dict[str, str],
     item=None,
 ) -> StatusReport:
-    _check_revision(StatusReport, report.pk, revision)
+    claim_revision(StatusReport, report.pk, revision)
     report = StatusReport.objects.get(pk=report.pk)
     if report.frozen_at is not None:
         raise ValidationError(
@@ -350,11 +335,11 @@ def report_update(
         raise ValidationError({"item": _("Choose an item of one of this partnership's meetings.")})
     report.title = title.strip()
     report.item = item
-    _save(report, actor)
+    save(report, actor=actor)
     for section in report.sections.all():
         if section.kind in texts and texts[section.kind] != section.text:
             section.text = texts[section.kind]
-            _save(section, actor)
+            save(section, actor=actor)
     return report
 
 
@@ -370,7 +355,7 @@ def block_add(
     compare_period_text: str = "",
     chart: bool = False,
 ) -> FigureBlock:
-    _check_revision(StatusReport, report.pk, None)
+    bump_revision(StatusReport, report.pk)
     if StatusReport.objects.filter(pk=report.pk, frozen_at__isnull=False).exists():
         raise ValidationError(
             _("The report went out with the notice and is kept as it was sent; make a new one.")
@@ -398,7 +383,7 @@ def block_add(
         else "",
         chart=chart,
     )
-    return _save(block, actor)
+    return save(block, actor=actor)
 
 
 @transaction.atomic
@@ -408,12 +393,8 @@ def block_remove(*, actor: User, block: FigureBlock) -> None:
         raise ValidationError(
             _("The report went out with the notice and is kept as it was sent; make a new one.")
         )
-    _check_revision(StatusReport, report.pk, None)
-    block.delete()
-
-
-def reports_for_item_ids(item_ids: Iterable[int]) -> Q:
-    return Q(item_id__in=list(item_ids), frozen_at__isnull=True)
+    bump_revision(StatusReport, report.pk)
+    delete(block, actor=actor)
 
 
 @transaction.atomic
@@ -441,7 +422,7 @@ def import_long_stream(
     if table.code != "long":
         problems.add(_("only a file with one figure per row can be streamed."), row=1)
         problems.raise_if_any()
-    batch = _save(
+    batch = save(
         ImportBatch(
             partnership=partnership,
             kind=ImportKind.CSV,
@@ -454,7 +435,7 @@ def import_long_stream(
             committed_at=timezone.now(),
             created_by=actor,
         ),
-        actor,
+        actor=actor,
     )
     areas: dict[str, imports.Area | None] = {}
     seen: set[tuple] = set()
@@ -491,3 +472,27 @@ def import_long_stream(
     )
     problems.raise_if_any()
     return written
+
+
+@transaction.atomic
+def reports_freeze(*, actor: User, meeting: Meeting) -> None:
+    """Render each unfrozen status report on the meeting's items to PDF with the figures as they
+    are now and keep it as an attachment of its item, so that the notice and the minutes always
+    show the figures as they were, whatever is imported later."""
+    from partnerskap.meetings.services import attachment_add
+
+    from .documents import report_pdf
+
+    reports = (
+        StatusReport.objects.filter(item__meeting=meeting, frozen_at__isnull=True)
+        .select_related("item", "partnership__office__county")
+        .prefetch_related("sections__blocks")
+    )
+    for report in reports:
+        pdf = report_pdf(report)
+        name = f"statusrapport-{report.pk}.pdf"
+        report.frozen_attachment = attachment_add(
+            actor=actor, item=report.item, file=ContentFile(pdf, name=name), title=report.title
+        )
+        report.frozen_at = timezone.now()
+        save(report, actor=actor)

@@ -18,11 +18,12 @@ Public API:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+
+from partnerskap.core.numbers import Number, exact, per_cent, round_half_up
 
 __all__ = [
     "Change",
@@ -38,17 +39,6 @@ __all__ = [
     "total",
 ]
 
-Number = int | Decimal | Fraction
-
-
-def _exact(value: Number, name: str = "value") -> Fraction:
-    """``value`` as an exact fraction; floats and booleans are refused rather than guessed at."""
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction):
-        raise TypeError(f"{name} must be an int, Decimal or Fraction, not {type(value).__name__}")
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise ValueError(f"{name} must be finite, not {value}")
-    return Fraction(value)
-
 
 def _count(value: int, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
@@ -56,31 +46,6 @@ def _count(value: int, name: str) -> int:
     if value < 0:
         raise ValueError(f"{name} must not be negative, got {value}")
     return value
-
-
-def round_half_up(value: Number, places: int = 0) -> Decimal:
-    """Round ``value`` to ``places`` decimals, halves away from zero (94.5 -> 95, -94.5 -> -95)."""
-    exact = _exact(value)
-    scale = 10**places
-    scaled = abs(exact) * scale
-    rounded = math.floor(scaled + Fraction(1, 2))
-    if exact < 0:
-        rounded = -rounded
-    return Decimal(rounded).scaleb(-places) if places else Decimal(rounded)
-
-
-def per_cent(part: Number, whole: Number | None, places: int = 0) -> Decimal | None:
-    """``part`` as a per cent of ``whole``, rounded half up; ``None`` if ``whole`` is 0 or missing.
-
-    >>> per_cent(574_610, 275_000)
-    Decimal('209')
-    """
-    if whole is None:
-        return None
-    denominator = _exact(whole, "whole")
-    if denominator == 0:
-        return None
-    return round_half_up(_exact(part, "part") * 100 / denominator, places)
 
 
 def share(part: int, whole: int, places: int = 0) -> Decimal | None:
@@ -196,7 +161,7 @@ def compare(before: Number, after: Number, places: int = 1) -> Change:
     >>> compare(581, 1_130).per_cent
     Decimal('94.5')
     """
-    old, new = _exact(before, "before"), _exact(after, "after")
+    old, new = exact(before, "before"), exact(after, "after")
     difference = new - old
     relative = None if old == 0 else round_half_up(difference * 100 / abs(old), places)
     return Change(

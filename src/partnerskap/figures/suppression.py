@@ -165,10 +165,6 @@ class SuppressedTable:
     row_totals: bool
     column_totals: bool
 
-    def is_hidden(self, row: int, col: int) -> bool:
-        self._check(row, col)
-        return (row, col) in self.hidden
-
     def shown(self, row: int, col: int) -> int | str:
         """The count at ``(row, col)`` or ``":"``; totals are at ``n_rows`` / ``n_cols``."""
         self._check(row, col)
@@ -215,6 +211,109 @@ class SuppressedTable:
             raise IndexError(f"no entry at ({row}, {col}) in this table")
 
 
+def _checked_grid(counts: Sequence[Sequence[int]], threshold: int) -> list[list[int]]:
+    """The counts as a rectangular grid of non-negative ints (and a valid threshold)."""
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 0:
+        raise ValueError(f"threshold must be a non-negative int, got {threshold!r}")
+    grid = [list(row) for row in counts]
+    n_cols = len(grid[0]) if grid else 0
+    for i, row in enumerate(grid):
+        if len(row) != n_cols:
+            raise ValueError(f"row {i} has {len(row)} counts, expected {n_cols}")
+        for j, value in enumerate(row):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"count at ({i}, {j}) must be a non-negative int, got {value!r}")
+    return grid
+
+
+def _with_totals(
+    grid: list[list[int]], *, row_totals: bool, column_totals: bool
+) -> dict[Position, int]:
+    """Every entry by position: the counts, and the totals the table shows."""
+    n_rows = len(grid)
+    n_cols = len(grid[0]) if grid else 0
+    values: dict[Position, int] = {(i, j): grid[i][j] for i in range(n_rows) for j in range(n_cols)}
+    if row_totals:
+        for i in range(n_rows):
+            values[(i, n_cols)] = sum(grid[i])
+    if column_totals:
+        for j in range(n_cols):
+            values[(n_rows, j)] = sum(row[j] for row in grid)
+    if row_totals and column_totals:
+        values[(n_rows, n_cols)] = sum(map(sum, grid))
+    return values
+
+
+def _known_entries(equations: Sequence[Sequence[Position]], known: Iterable[Position]) -> set:
+    """The entries the reader knows: the given ones, and every total of known members."""
+    public = set(known)
+    changed = True
+    while changed:  # a total of known members is known; with both totals, so is the grand total
+        changed = False
+        for members in equations:
+            if members[-1] not in public and all(p in public for p in members[:-1]):
+                public.add(members[-1])
+                changed = True
+    return public
+
+
+def _cost(values: dict[Position, int], position: Position, total: Position | None) -> tuple:
+    """What hiding an entry costs: the smallest count first, a total later, a zero last."""
+    value = values[position]
+    if position == total:
+        return (1, 0, position)
+    return (0, value, position) if value > 0 else (2, 0, position)
+
+
+def _cheapest(
+    values: dict[Position, int], members: Sequence[Position], hidden: set, public: set
+) -> Position | None:
+    candidates = [p for p in members if p not in hidden and p not in public]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda p: _cost(values, p, members[-1]))
+
+
+def _protect(
+    hidden: set,
+    values: dict[Position, int],
+    equations: Sequence[Sequence[Position]],
+    public: set,
+    *,
+    both_totals: bool,
+) -> None:
+    """Hide more entries (in ``hidden``) until no hidden one can be worked out from the rest."""
+    while True:
+        # a line with one hidden member (and a member that may still be hidden)
+        choice = next(
+            (
+                c
+                for members in equations
+                if sum(p in hidden for p in members) == 1
+                and (c := _cheapest(values, members, hidden, public)) is not None
+            ),
+            None,
+        )
+        if choice is not None:
+            hidden.add(choice)
+            continue
+        if not both_totals and all(sum(p in hidden for p in members) != 1 for members in equations):
+            break  # lines that share no entry: two hidden members in each is exact
+        exposed = sorted(recoverable(hidden, equations))
+        if not exposed:
+            break
+        through = [members for members in equations if exposed[0] in members]
+        choice = next(
+            (c for m in through if (c := _cheapest(values, m, hidden, public)) is not None), None
+        )
+        if choice is None:
+            rest = [p for p in values if p not in hidden and p not in public]
+            if not rest:  # everything that can be hidden is: nothing more protects it
+                break
+            choice = min(rest, key=lambda p: _cost(values, p, None))
+        hidden.add(choice)
+
+
 def suppress(
     counts: Sequence[Sequence[int]],
     threshold: int = DEFAULT_THRESHOLD,
@@ -234,37 +333,12 @@ def suppress(
     >>> suppress([[2, 10, 7], [5, 6, 9]]).rows()
     [[':', 10, ':', 19], [5, 6, 9, 20]]
     """
-    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 0:
-        raise ValueError(f"threshold must be a non-negative int, got {threshold!r}")
-    grid = [list(row) for row in counts]
+    grid = _checked_grid(counts, threshold)
     n_rows = len(grid)
     n_cols = len(grid[0]) if grid else 0
-    for i, row in enumerate(grid):
-        if len(row) != n_cols:
-            raise ValueError(f"row {i} has {len(row)} counts, expected {n_cols}")
-        for j, value in enumerate(row):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"count at ({i}, {j}) must be a non-negative int, got {value!r}")
-
-    values: dict[Position, int] = {(i, j): grid[i][j] for i in range(n_rows) for j in range(n_cols)}
-    if row_totals:
-        for i in range(n_rows):
-            values[(i, n_cols)] = sum(grid[i])
-    if column_totals:
-        for j in range(n_cols):
-            values[(n_rows, j)] = sum(row[j] for row in grid)
-    if row_totals and column_totals:
-        values[(n_rows, n_cols)] = sum(map(sum, grid))
-
+    values = _with_totals(grid, row_totals=row_totals, column_totals=column_totals)
     equations = lines(n_rows, n_cols, row_totals=row_totals, column_totals=column_totals)
-    public = set(known)
-    changed = True
-    while changed:  # a total of known members is known; with both totals, so is the grand total
-        changed = False
-        for members in equations:
-            if members[-1] not in public and all(p in public for p in members[:-1]):
-                public.add(members[-1])
-                changed = True
+    public = _known_entries(equations, known)
     forced = set(hide)
     if forced & public:
         raise ValueError(f"entries both hidden and known: {sorted(forced & public)}")
@@ -273,47 +347,7 @@ def suppress(
     )
     hidden = set(primary)
 
-    def cost(position: Position, total: Position | None) -> tuple[int, int, Position]:
-        value = values[position]
-        if position == total:
-            return (1, 0, position)
-        return (0, value, position) if value > 0 else (2, 0, position)
-
-    def cheapest(members: Sequence[Position]) -> Position | None:
-        candidates = [p for p in members if p not in hidden and p not in public]
-        if not candidates:
-            return None
-        return min(candidates, key=lambda p: cost(p, members[-1]))
-
-    while True:
-        # a line with one hidden member (and a member that may still be hidden)
-        choice = next(
-            (
-                c
-                for members in equations
-                if sum(p in hidden for p in members) == 1 and (c := cheapest(members)) is not None
-            ),
-            None,
-        )
-        if choice is not None:
-            hidden.add(choice)
-            continue
-        if not (row_totals and column_totals) and all(
-            sum(p in hidden for p in members) != 1 for members in equations
-        ):
-            break  # lines that share no entry: two hidden members in each is exact
-        exposed = sorted(recoverable(hidden, equations))
-        if not exposed:
-            break
-        target = exposed[0]
-        through = [members for members in equations if target in members]
-        choice = next((c for m in through if (c := cheapest(m)) is not None), None)
-        if choice is None:
-            rest = [p for p in values if p not in hidden and p not in public]
-            if not rest:  # everything that can be hidden is: nothing more protects it
-                break
-            choice = min(rest, key=lambda p: cost(p, None))
-        hidden.add(choice)
+    _protect(hidden, values, equations, public, both_totals=row_totals and column_totals)
 
     return SuppressedTable(
         n_rows=n_rows,

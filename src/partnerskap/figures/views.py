@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerskap.core.forms import add_service_errors
+from partnerskap.core.pages import posted
 from partnerskap.core.pagination import paginate
 from partnerskap.meetings.models import AgendaItem
 from partnerskap.registry.access import access_scope
@@ -219,7 +220,7 @@ def county_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             batch = services.import_preview(
@@ -302,7 +303,7 @@ def _int(value: str | None) -> int | None:
 @require_http_methods(["GET", "POST"])
 def manual_entry(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
-    form = ManualForm(request.POST or None)
+    form = ManualForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         area = {
@@ -364,7 +365,7 @@ def _items(partnership: Partnership):
 @require_http_methods(["GET", "POST"])
 def report_create(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             report = services.report_create(
@@ -414,7 +415,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     sections = list(report.sections.all())
     initial = {"title": report.title, "revision": report.revision, "item": report.item_id}
     form = ReportForm(
-        request.POST or None, initial=initial, items=_items(report.partnership), sections=sections
+        posted(request), initial=initial, items=_items(report.partnership), sections=sections
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -447,7 +448,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def block_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_for_user(request.user, pk, change=True)
-    form = BlockForm(request.POST or None)
+    form = BlockForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

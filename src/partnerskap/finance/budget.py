@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from partnerskap.figures.shares import per_cent, round_half_up
+from partnerskap.core.numbers import per_cent, round_half_up
 
 __all__ = ["BudgetLine", "Forecast", "forecast", "group_subtotals", "subtotal"]
 

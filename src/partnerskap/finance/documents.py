@@ -33,66 +33,44 @@ def budget_pdf(report: BudgetReport, *, archival: bool = True) -> bytes:
     return render_pdf(html, archival=archival)
 
 
+class _Sheet:
+    """A worksheet written top to bottom, with the settlement's headings and money cells."""
+
+    def __init__(self, sheet: object) -> None:
+        self.sheet = sheet
+
+    def heading(self, text: str) -> None:
+        self.sheet.append([])
+        self.sheet.append([text])
+        self.sheet.cell(self.sheet.max_row, 1).font = Font(bold=True)
+
+    def money(self, row: list, *columns: int) -> None:
+        self.sheet.append(row)
+        for column in columns:
+            self.sheet.cell(self.sheet.max_row, column).number_format = MONEY_FORMAT
+
+    def dates(self, *columns: int) -> None:
+        for column in columns:
+            self.sheet.cell(self.sheet.max_row, column).number_format = "dd.mm.yyyy"
+
+
 def settlement_xlsx(result: PeriodSettlement) -> bytes:
     """One sheet: the totals, the members' split, the invoices and every line of the computation."""
     period = result.period
     book = Workbook()
     sheet = book.active
     sheet.title = _("Settlement")[:31]
-    bold = Font(bold=True)
-
-    def heading(text: str) -> None:
-        sheet.append([])
-        sheet.append([text])
-        sheet.cell(sheet.max_row, 1).font = bold
-
-    def money(row: list, *columns: int) -> None:
-        sheet.append(row)
-        for column in columns:
-            sheet.cell(sheet.max_row, column).number_format = MONEY_FORMAT
-
+    out = _Sheet(sheet)
     sheet.append([_("Settlement %(label)s") % {"label": period.label}])
     sheet.cell(1, 1).font = Font(bold=True, size=14)
     sheet.append([_("Partnership"), period.agreement.partnership.name])
     sheet.append([_("Operating agreement"), period.agreement.title])
     sheet.append([_("Period"), period.starts, period.ends])
-    sheet.cell(sheet.max_row, 2).number_format = "dd.mm.yyyy"
-    sheet.cell(sheet.max_row, 3).number_format = "dd.mm.yyyy"
-
-    heading(_("What each owner pays"))
-    sheet.append([_("Owner"), _("Shared costs"), _("Special services"), _("Total")])
-    for owner in cs.Owner:
-        s = result.settlement
-        money([owner_name(owner), s.shared(owner), s.special(owner), s.owner_total(owner)], 2, 3, 4)
-    money([_("Total"), result.settlement.shared_total, result.special_total, result.total], 2, 3, 4)
-
-    if result.members or result.member_problem:
-        heading(_("The municipal share between the members (%(key)s)") % {"key": result.member_key})
-        if result.member_problem:
-            sheet.append([result.member_problem])
-        else:
-            sheet.append([_("Municipality"), _("Weight"), _("Share")])
-            for member in result.members:
-                money([member.name, member.weight, member.share], 3)
-            money([_("Total"), None, result.member_total], 3)
-
-    heading(_("Invoices"))
-    sheet.append([_("Owner"), _("Invoice"), _("Covers up to"), _("Due"), _("Amount")])
-    for invoice in result.invoices:
-        money(
-            [
-                owner_name(invoice.owner),
-                invoice.number,
-                invoice.covers_to,
-                invoice.due,
-                invoice.amount,
-            ],
-            5,
-        )
-        sheet.cell(sheet.max_row, 3).number_format = "dd.mm.yyyy"
-        sheet.cell(sheet.max_row, 4).number_format = "dd.mm.yyyy"
-
-    heading(_("The computation, line by line"))
+    out.dates(2, 3)
+    _owners_part(out, result)
+    _members_part(out, result)
+    _invoices_part(out, result)
+    out.heading(_("The computation, line by line"))
     sheet.append([_("Step"), _("How it is computed"), _("Result")])
     for row in [*result.rows, *result.member_rows]:
         sheet.append([row.text, row.how, row.result])
@@ -103,3 +81,36 @@ def settlement_xlsx(result: PeriodSettlement) -> bytes:
     for column in "CDE":
         sheet.column_dimensions[column].width = 18
     return workbook_bytes(book)
+
+
+def _owners_part(out: _Sheet, result: PeriodSettlement) -> None:
+    out.heading(_("What each owner pays"))
+    out.sheet.append([_("Owner"), _("Shared costs"), _("Special services"), _("Total")])
+    s = result.settlement
+    for owner in cs.Owner:
+        out.money(
+            [owner_name(owner), s.shared(owner), s.special(owner), s.owner_total(owner)], 2, 3, 4
+        )
+    out.money([_("Total"), s.shared_total, result.special_total, result.total], 2, 3, 4)
+
+
+def _members_part(out: _Sheet, result: PeriodSettlement) -> None:
+    if not (result.members or result.member_problem):
+        return
+    out.heading(_("The municipal share between the members (%(key)s)") % {"key": result.member_key})
+    if result.member_problem:
+        out.sheet.append([result.member_problem])
+        return
+    out.sheet.append([_("Municipality"), _("Weight"), _("Share")])
+    for member in result.members:
+        out.money([member.name, member.weight, member.share], 3)
+    out.money([_("Total"), None, result.member_total], 3)
+
+
+def _invoices_part(out: _Sheet, result: PeriodSettlement) -> None:
+    out.heading(_("Invoices"))
+    out.sheet.append([_("Owner"), _("Invoice"), _("Covers up to"), _("Due"), _("Amount")])
+    for invoice in result.invoices:
+        row = [owner_name(invoice.owner), invoice.number, invoice.covers_to, invoice.due]
+        out.money([*row, invoice.amount], 5)
+        out.dates(3, 4)

@@ -27,12 +27,6 @@ def can_change(user: User, partnership_id: int) -> bool:
     return access_scope(user).can_edit_partnership(partnership_id)
 
 
-def _owners() -> Prefetch:
-    return Prefetch(
-        "partnership__owners", queryset=Owner.objects.select_related("municipality", "county")
-    )
-
-
 def agreements_of(partnership_id: int) -> QuerySet[OperatingAgreement]:
     return (
         OperatingAgreement.objects.filter(partnership_id=partnership_id)

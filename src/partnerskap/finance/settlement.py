@@ -181,6 +181,32 @@ def _who(inputs: dict) -> str:
     return str(inputs.get("member", ""))
 
 
+def _share_text(line: cs.Line, prefix: str) -> str | None:
+    """The text of one step of a share's computation; None for any other line."""
+    i, key = line.inputs, line.key
+    if key is cs.LineKey.SHARE_EXACT:
+        return _("%(who)s: exact share, %(amount)s × %(weight)s / %(total)s") % {
+            "who": prefix,
+            "amount": format_money(i["amount"]),
+            "weight": plain_number(i["weight"]),
+            "total": plain_number(i["weight_total"]),
+        }
+    if key is cs.LineKey.SHARE_ROUNDED_DOWN:
+        return _("%(who)s: rounded down to the øre") % {"who": prefix}
+    if key is cs.LineKey.SHARE_REMAINDER:
+        rank = i["remainder_rank"]
+        if rank == "-":
+            return _("%(who)s: no øre left over") % {"who": prefix}
+        return _("%(who)s: øre left over, number %(rank)s of %(count)s") % {
+            "who": prefix,
+            "rank": format_number(rank),
+            "count": format_number(i["ore_left_over"]),
+        }
+    if key is cs.LineKey.SHARE:
+        return _("%(who)s: share") % {"who": prefix}
+    return None
+
+
 def _text(line: cs.Line) -> str:
     i = line.inputs
     key = line.key
@@ -204,27 +230,9 @@ def _text(line: cs.Line) -> str:
         return _("FTEs counted in total")
     if key is cs.LineKey.POOL_AMOUNT:
         return _("%(pool)s: to be shared") % {"pool": pool}
-    prefix = f"{pool}, {who}" if pool else who
-    if key is cs.LineKey.SHARE_EXACT:
-        return _("%(who)s: exact share, %(amount)s × %(weight)s / %(total)s") % {
-            "who": prefix,
-            "amount": format_money(i["amount"]),
-            "weight": plain_number(i["weight"]),
-            "total": plain_number(i["weight_total"]),
-        }
-    if key is cs.LineKey.SHARE_ROUNDED_DOWN:
-        return _("%(who)s: rounded down to the øre") % {"who": prefix}
-    if key is cs.LineKey.SHARE_REMAINDER:
-        rank = i["remainder_rank"]
-        if rank == "-":
-            return _("%(who)s: no øre left over") % {"who": prefix}
-        return _("%(who)s: øre left over, number %(rank)s of %(count)s") % {
-            "who": prefix,
-            "rank": format_number(rank),
-            "count": format_number(i["ore_left_over"]),
-        }
-    if key is cs.LineKey.SHARE:
-        return _("%(who)s: share") % {"who": prefix}
+    share = _share_text(line, f"{pool}, {who}" if pool else who)
+    if share is not None:
+        return share
     if key is cs.LineKey.SHARE_CHECK:
         if pool:
             return _("%(pool)s: the shares add up to") % {"pool": pool}
@@ -296,6 +304,62 @@ def _invoices(period: AgreementPeriod, settlement: cs.Settlement) -> list[Invoic
     return invoices
 
 
+def _member_weights(
+    period: AgreementPeriod, municipalities: list, key: str
+) -> tuple[dict[str, Decimal | int], str]:
+    """The members' weights under the key, or the problem that stops the split."""
+    saved = {w.municipality_id: w for w in period.member_weights.all()}
+    weights: dict[str, Decimal | int] = {}
+    for municipality in municipalities:
+        weight = saved.get(municipality.pk)
+        if key == HostKeyChoice.POPULATION:
+            if municipality.population is None:
+                return weights, _(
+                    "The register has no population for %(name)s; add it there, or choose "
+                    "another key."
+                ) % {"name": municipality.name}
+            weights[municipality.name] = municipality.population
+        elif key == HostKeyChoice.FTE:
+            weights[municipality.name] = weight.fte if weight else Decimal(0)
+        else:
+            weights[municipality.name] = weight.percentage if weight else Decimal(0)
+    return weights, ""
+
+
+def _member_split(
+    period: AgreementPeriod, settlement: cs.Settlement, key: str
+) -> tuple[list[MemberRow], list[Row], str]:
+    """The municipal share split among the members (with more than one), or the problem."""
+    municipalities = member_municipalities(period.agreement.partnership)
+    if len(municipalities) <= 1:
+        return [], [], ""
+    weights, problem = _member_weights(period, municipalities, key)
+    if problem:
+        return [], [], problem
+    try:
+        split = cs.split_among_members(
+            settlement.shared(cs.Owner.MUNICIPALITY), cs.HostKey(key), weights
+        )
+    except cs.PercentagesError as error:
+        return (
+            [],
+            [],
+            _("The agreed percentages add up to %(total)s, not 100.")
+            % {"total": plain_number(error.value)},
+        )
+    except cs.CostSharingError:
+        return (
+            [],
+            [],
+            _(
+                "The members' key adds up to zero: enter FTEs or percentages for the "
+                "member municipalities."
+            ),
+        )
+    members = [MemberRow(m.name, m.weight, m.share) for m in split.members]
+    return members, _rows(split.lines), ""
+
+
 def period_settlement(period: AgreementPeriod) -> PeriodSettlement:
     """The settlement of a saved period (its special services and weights prefetched)."""
     agreement = period.agreement
@@ -314,45 +378,8 @@ def period_settlement(period: AgreementPeriod) -> PeriodSettlement:
     settlement = cs.settle(
         pools, staffing, leader_key=agreement.leader_key, special_services=specials
     )
-    members: list[MemberRow] = []
-    member_rows: list[Row] = []
-    problem = ""
-    municipalities = member_municipalities(agreement.partnership)
     key = agreement.host_key
-    if len(municipalities) > 1:
-        saved = {w.municipality_id: w for w in period.member_weights.all()}
-        weights: dict[str, Decimal | int] = {}
-        for municipality in municipalities:
-            weight = saved.get(municipality.pk)
-            if key == HostKeyChoice.POPULATION:
-                if municipality.population is None:
-                    problem = _(
-                        "The register has no population for %(name)s; add it there, or choose "
-                        "another key."
-                    ) % {"name": municipality.name}
-                    break
-                weights[municipality.name] = municipality.population
-            elif key == HostKeyChoice.FTE:
-                weights[municipality.name] = weight.fte if weight else Decimal(0)
-            else:
-                weights[municipality.name] = weight.percentage if weight else Decimal(0)
-        if not problem:
-            try:
-                split = cs.split_among_members(
-                    settlement.shared(cs.Owner.MUNICIPALITY), cs.HostKey(key), weights
-                )
-            except cs.PercentagesError as error:
-                problem = _("The agreed percentages add up to %(total)s, not 100.") % {
-                    "total": plain_number(error.value)
-                }
-            except cs.CostSharingError:
-                problem = _(
-                    "The members' key adds up to zero: enter FTEs or percentages for the "
-                    "member municipalities."
-                )
-            else:
-                members = [MemberRow(m.name, m.weight, m.share) for m in split.members]
-                member_rows = _rows(split.lines)
+    members, member_rows, problem = _member_split(period, settlement, key)
     return PeriodSettlement(
         period=period,
         settlement=settlement,

@@ -74,7 +74,7 @@ def follow_ups(user: User, today: date) -> list[Need]:
     rows = ActionItem.objects.filter(owner=user, status__in=OPEN_ACTION_STATUSES).select_related(
         "body", "item"
     )
-    home = reverse("core:home")
+    home = reverse("home")
     return [
         Need(
             kind="follow_up",

@@ -175,7 +175,7 @@ class Row:
     inputs: tuple[tuple[str, str], ...]
 
 
-def _inputs(result: core._Traced, key: str) -> tuple[tuple[str, str], ...]:
+def _inputs(result: core.Traced, key: str) -> tuple[tuple[str, str], ...]:
     try:
         items = result.inputs_of(key)
     except KeyError:
@@ -208,7 +208,7 @@ def year_rows(result: core.ScenarioResult) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def assumption_rows(result: core._Traced) -> list[tuple[str, str, str]]:
+def assumption_rows(result: core.Traced) -> list[tuple[str, str, str]]:
     """(label, value, source) for every assumption a result rests on."""
     sources = {"input": _("input"), "derived": _("computed"), "rule": _("rule")}
     return [

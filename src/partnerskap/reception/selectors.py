@@ -23,6 +23,7 @@ from partnerskap.registry.models import Office
 from partnerskap.registry.selectors import office_for_user
 
 from . import analysis as core
+from .compute import run_change
 from .models import (
     CountedTotals,
     Location,
@@ -271,8 +272,6 @@ def scenario_outcome(scenario: Scenario) -> ScenarioOutcome:
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
-    from .services.scenarios import run_change
-
     analyses = analyse_locations(
         office_locations(scenario.office), scenario.first_day, scenario.last_day
     )
@@ -374,8 +373,8 @@ def quiet_hours(analysis: core.Analysis, limit: int = 8) -> list[HourSlot]:
             slots.append(
                 HourSlot(
                     interval.weekday,
-                    core._time_of(start),
-                    core._time_of(end),
+                    core.time_of(start),
+                    core.time_of(end),
                     seen,
                     Fraction(seen, days) if days else None,
                 )

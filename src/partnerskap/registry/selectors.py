@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.models import RoleKind, User
 
-from . import rules as perms
 from .access import access_scope
 from .models import (
     County,
@@ -21,6 +20,17 @@ from .models import (
 )
 
 # --- partnerships ---------------------------------------------------------------------------
+
+
+def roles_of(user: User) -> QuerySet[Role]:
+    """The person's current roles with their partnership and its owners, for the home page."""
+    return (
+        Role.objects.current()
+        .filter(person=user)
+        .select_related("partnership", "partnership__office", "county")
+        .prefetch_related(Prefetch("partnership__owners"))
+        .order_by("partnership__name", "kind")
+    )
 
 
 def _owners_prefetch() -> Prefetch:
@@ -68,7 +78,7 @@ def partnership_for_user(user: User, pk: int, *, change: bool = False) -> Partne
         partnership = qs.get(pk=pk)
     except Partnership.DoesNotExist:
         raise Http404 from None
-    if change and not perms.can_edit_partnership(user, partnership):
+    if change and not access_scope(user).can_edit_partnership(partnership.pk):
         raise PermissionDenied
     return partnership
 
@@ -79,21 +89,6 @@ def partnership_leader(partnership: Partnership) -> User | None:
         if role.kind == RoleKind.NAV_LEADER:
             return role.person
     return None
-
-
-def partnership_history(partnership: Partnership, limit: int = 20) -> list:
-    """Recent changes to the partnership, its owners and its roles, newest first."""
-    records = list(
-        Partnership.history.filter(id=partnership.pk).select_related("history_user")[:limit]
-    )
-    records += list(
-        Owner.history.filter(partnership_id=partnership.pk).select_related("history_user")[:limit]
-    )
-    records += list(
-        Role.history.filter(partnership_id=partnership.pk).select_related("history_user")[:limit]
-    )
-    records.sort(key=lambda r: r.history_date, reverse=True)
-    return records[:limit]
 
 
 # --- offices --------------------------------------------------------------------------------
@@ -140,26 +135,16 @@ def office_for_user(user: User, pk: int, *, change: bool = False) -> Office:
         office = qs.get(pk=pk)
     except Office.DoesNotExist:
         raise Http404 from None
-    if change and not perms.can_edit_office(user, office):
+    if change and not access_scope(user).can_edit_office(office.pk):
         raise PermissionDenied
     return office
-
-
-def office_history(office: Office, limit: int = 20) -> list:
-    """Who changed the office and its opening hours, and when: newest first."""
-    records = list(Office.history.filter(id=office.pk).select_related("history_user")[:limit])
-    records += list(
-        OpeningHours.history.filter(office_id=office.pk).select_related("history_user")[:limit]
-    )
-    records.sort(key=lambda r: r.history_date, reverse=True)
-    return records[:limit]
 
 
 # --- reference data: readable by every signed-in person, changed by administrators ----------
 
 
 def require_reference_change(user: User) -> None:
-    if not perms.is_administrator(user):
+    if not access_scope(user).is_admin:
         raise PermissionDenied
 
 

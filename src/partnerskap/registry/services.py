@@ -7,10 +7,11 @@ from datetime import date, time
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import RoleKind, User
+from partnerskap.core.services import apply, delete, save
 
 from .access import access_scope
 from .models import (
@@ -30,14 +31,6 @@ from .models import (
 security_log = logging.getLogger("partnerskap.security")
 
 
-def _save(instance: Model, actor: User | None) -> Model:
-    """Validate and save, recording the actor in the instance's history."""
-    instance.full_clean()
-    instance._history_user = actor  # type: ignore[attr-defined]
-    instance.save()
-    return instance
-
-
 def _assert_no_overlap(
     qs: QuerySet, *, valid_from: date, valid_to: date | None, field: str, message: str
 ) -> None:
@@ -45,18 +38,12 @@ def _assert_no_overlap(
         raise ValidationError({field: message})
 
 
-def _apply(instance: Model, fields: dict) -> Model:
-    for name, value in fields.items():
-        setattr(instance, name, value)
-    return instance
-
-
 # --- reference data -------------------------------------------------------------------------
 
 
 @transaction.atomic
 def county_save(*, actor: User, county: County | None = None, **fields: object) -> County:
-    county = _apply(county or County(), fields)
+    county = apply(county or County(), fields)
     same = County.objects.filter(number=county.number).exclude(pk=county.pk)
     if county.valid_from:
         _assert_no_overlap(
@@ -66,21 +53,21 @@ def county_save(*, actor: User, county: County | None = None, **fields: object) 
             field="valid_from",
             message=_("Another county has this number in an overlapping period."),
         )
-    return _save(county, actor)
+    return save(county, actor=actor)
 
 
 @transaction.atomic
 def service_area_save(
     *, actor: User, service_area: ServiceArea | None = None, **fields: object
 ) -> ServiceArea:
-    return _save(_apply(service_area or ServiceArea(), fields), actor)
+    return save(apply(service_area or ServiceArea(), fields), actor=actor)
 
 
 @transaction.atomic
 def municipality_save(
     *, actor: User, municipality: Municipality | None = None, **fields: object
 ) -> Municipality:
-    municipality = _apply(municipality or Municipality(), fields)
+    municipality = apply(municipality or Municipality(), fields)
     municipality.full_clean()
     same = Municipality.objects.filter(number=municipality.number).exclude(pk=municipality.pk)
     _assert_no_overlap(
@@ -94,12 +81,12 @@ def municipality_save(
         )
         % {"number": municipality.number},
     )
-    return _save(municipality, actor)
+    return save(municipality, actor=actor)
 
 
 @transaction.atomic
 def office_save(*, actor: User, office: Office | None = None, **fields: object) -> Office:
-    office = _apply(office or Office(), fields)
+    office = apply(office or Office(), fields)
     office.full_clean()
     same = Office.objects.filter(unit_number=office.unit_number).exclude(pk=office.pk)
     _assert_no_overlap(
@@ -113,7 +100,7 @@ def office_save(*, actor: User, office: Office | None = None, **fields: object) 
         )
         % {"number": office.unit_number},
     )
-    return _save(office, actor)
+    return save(office, actor=actor)
 
 
 @dataclass(frozen=True)
@@ -139,14 +126,13 @@ def office_opening_hours_set(*, actor: User, office: Office, hours: Iterable[Day
     }
     for weekday, row in existing.items():
         if weekday not in wanted:
-            row._history_user = actor  # type: ignore[attr-defined]
-            row.delete()
+            delete(row, actor=actor)
     for weekday, h in wanted.items():
         row = existing.get(weekday)
         if row and (row.opens, row.closes, row.note) == (h.opens, h.closes, h.note):
             continue
         row = row or OpeningHours(office=office, weekday=weekday)
-        _save(_apply(row, {"opens": h.opens, "closes": h.closes, "note": h.note}), actor)
+        save(apply(row, {"opens": h.opens, "closes": h.closes, "note": h.note}), actor=actor)
 
 
 # --- partnerships ---------------------------------------------------------------------------
@@ -192,9 +178,8 @@ def _set_owners(
     host: Municipality | None,
 ) -> None:
     for owner in Owner.objects.filter(partnership=partnership):
-        owner._history_user = actor  # type: ignore[attr-defined]
-        owner.delete()
-    _save(Owner(partnership=partnership, kind=OwnerKind.STATE, county=state_county), actor)
+        delete(owner, actor=actor)
+    save(Owner(partnership=partnership, kind=OwnerKind.STATE, county=state_county), actor=actor)
     for municipality in municipalities:
         owner = Owner(
             partnership=partnership,
@@ -202,7 +187,7 @@ def _set_owners(
             municipality=municipality,
             is_host=host is not None and municipality.pk == host.pk,
         )
-        _save(owner, actor)
+        save(owner, actor=actor)
 
 
 def _guard_state_owner(actor: User, partnership: Partnership, state_county: County | None) -> None:
@@ -250,7 +235,7 @@ def partnership_save(
     """Create or change a partnership together with its owners; all or nothing."""
     if partnership is not None:
         _guard_state_owner(actor, partnership, state_county)
-    partnership = _apply(partnership or Partnership(), fields)
+    partnership = apply(partnership or Partnership(), fields)
     errors: dict[str, list[str]] = {}
     try:
         partnership.full_clean()
@@ -267,7 +252,7 @@ def partnership_save(
         errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
-    _save(partnership, actor)
+    save(partnership, actor=actor)
     _set_owners(
         partnership,
         actor=actor,
@@ -314,12 +299,4 @@ def role_assign(
         partnership=partnership,
         county=county,
     )
-    return _save(role, actor)
-
-
-@transaction.atomic
-def role_end(*, actor: User, role: Role, valid_to: date) -> Role:
-    if valid_to < role.valid_from:
-        raise ValidationError({"valid_to": _("A role cannot end before it starts.")})
-    role.valid_to = valid_to
-    return _save(role, actor)
+    return save(role, actor=actor)

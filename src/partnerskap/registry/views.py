@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerskap.core import nav
 from partnerskap.core.forms import add_service_errors
 from partnerskap.core.history import history_entries
+from partnerskap.core.needs import needs_for
+from partnerskap.core.pages import posted
 from partnerskap.core.pagination import paginate
 from partnerskap.core.summary import partnership_summary
 
@@ -30,10 +32,24 @@ from .forms import (
 )
 from .models import Office, OpeningHours, Owner, Partnership, Role
 
+# A county director owns every partnership of the county: the front page shows the most urgent of
+# what they need, and the county overview shows all of it.
+PARTNERSHIP_NEEDS_SHOWN = 15
 
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The submitted data, also when it is empty: `request.POST or None` took that for a GET."""
-    return request.POST if request.method == "POST" else None
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The home page, "Til meg": what waits for the person (core/needs.py), and their roles."""
+    today = timezone.localdate()
+    needs = needs_for(request.user, today)
+    partnership_needs = [(n, n.is_overdue(today)) for n in needs if n.for_partnership]
+    context = {
+        "mine": [(n, n.is_overdue(today)) for n in needs if not n.for_partnership],
+        "partnerships": partnership_needs[:PARTNERSHIP_NEEDS_SHOWN],
+        "partnerships_more": max(0, len(partnership_needs) - PARTNERSHIP_NEEDS_SHOWN),
+        "roles": selectors.roles_of(request.user),
+    }
+    return render(request, "registry/home.html", context)
 
 
 # --- partnerships ---------------------------------------------------------------------------
@@ -89,7 +105,7 @@ def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _partnership_form(request: HttpRequest, partnership: Partnership | None) -> HttpResponse:
     offices = selectors.office_choices(request.user)
-    form = PartnershipForm(_posted(request), instance=partnership, offices=offices)
+    form = PartnershipForm(posted(request), instance=partnership, offices=offices)
     if request.method == "POST" and form.is_valid():
         try:
             if partnership is None:
@@ -116,7 +132,7 @@ def _partnership_form(request: HttpRequest, partnership: Partnership | None) -> 
 @require_http_methods(["GET", "POST"])
 def partnership_role_add(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_for_user(request.user, pk, change=True)
-    form = RoleForm(_posted(request))
+    form = RoleForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.role_assign(actor=request.user, partnership=partnership, **form.cleaned_data)
@@ -161,7 +177,7 @@ def office_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def office_opening_hours(request: HttpRequest, pk: int) -> HttpResponse:
     office = selectors.office_for_user(request.user, pk, change=True)
-    form = OpeningHoursForm(_posted(request), office=office)
+    form = OpeningHoursForm(posted(request), office=office)
     if request.method == "POST" and form.is_valid():
         try:
             services.office_opening_hours_set(actor=request.user, office=office, hours=form.hours())
@@ -216,7 +232,7 @@ def _object_form(
     **form_kwargs: object,
 ) -> HttpResponse:
     """Create or edit one registry object through its service; errors stay on the form."""
-    form = form_class(_posted(request), instance=instance, **form_kwargs)
+    form = form_class(posted(request), instance=instance, **form_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(actor=request.user, **{kind: instance}, **form.cleaned_data)

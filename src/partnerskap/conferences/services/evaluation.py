@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
-from partnerskap.core.services import claim_revision, locked, save
+from partnerskap.core.services import claim_revision, delete, locked, save
 
 from .. import notify
 from ..models import (
@@ -139,8 +139,7 @@ def question_add(
 def question_remove(*, actor: User, question: SurveyQuestion) -> None:
     assert_manages(actor, question.survey.event)
     _assert_draft(locked(Survey, question.survey_id))
-    question._history_user = actor  # type: ignore[attr-defined]
-    question.delete()
+    delete(question, actor=actor)
 
 
 def _participants(survey: Survey):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
 from partnerskap.core.people import person_create
-from partnerskap.core.services import claim_revision, locked, save
+from partnerskap.core.services import claim_revision, delete, locked, save
 
 from ..models import WITHOUT_SPEAKERS, Event, Session, SessionKind, SessionSpeaker
 from ._common import assert_manages
@@ -136,8 +136,7 @@ def session_update(
 @transaction.atomic
 def session_remove(*, actor: User, session: Session) -> None:
     assert_manages(actor, session.event)
-    session._history_user = actor  # type: ignore[attr-defined]  # the deletion's author
-    session.delete()
+    delete(session, actor=actor)
 
 
 def speaker_create(

@@ -116,7 +116,9 @@ def _status_report(leader: User, partnership: Partnership) -> None:
             "og valg av veileder på kommunale tjenester."
         ),
     }
-    services.report_update(actor=leader, report=report, revision=None, title=title, texts=texts)
+    services.report_update(
+        actor=leader, report=report, revision=report.revision, title=title, texts=texts
+    )
     indicator = {i.code: i for i in Indicator.objects.all()}
     for code, chart in (
         ("users_follow_up", True),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.errors import ConflictError
 from partnerskap.core.models import User
+from partnerskap.core.services import bump_revision, claim_revision, delete, save
 from partnerskap.registry.models import Municipality, OwnerKind, Partnership
 
 from .. import cost_sharing as cs
@@ -122,23 +123,6 @@ def _clean_period(data: dict) -> dict:
     return clean
 
 
-def _check_revision(model: type, pk: int, revision: int | None) -> None:
-    from django.db.models import F
-
-    qs = model.objects.filter(pk=pk)
-    if revision is not None:
-        qs = qs.filter(revision=revision)
-    if not qs.update(revision=F("revision") + 1):
-        raise ConflictError()
-
-
-def _save(instance, actor: User | None):
-    instance.full_clean()
-    instance._history_user = actor
-    instance.save()
-    return instance
-
-
 # --- agreements -----------------------------------------------------------------------------
 
 
@@ -148,19 +132,19 @@ def agreement_create(*, actor: User, partnership: Partnership, **fields) -> Oper
     for name in AGREEMENT_FIELDS:
         if name in fields:
             setattr(agreement, name, fields[name])
-    return _save(agreement, actor)
+    return save(agreement, actor=actor)
 
 
 @transaction.atomic
 def agreement_update(
     *, actor: User, agreement: OperatingAgreement, revision: int | None, **fields
 ) -> OperatingAgreement:
-    _check_revision(OperatingAgreement, agreement.pk, revision)
+    claim_revision(OperatingAgreement, agreement.pk, revision)
     fresh = OperatingAgreement.objects.select_for_update().get(pk=agreement.pk)
     for name in AGREEMENT_FIELDS:
         if name in fields:
             setattr(fresh, name, fields[name])
-    return _save(fresh, actor)
+    return save(fresh, actor=actor)
 
 
 # --- periods --------------------------------------------------------------------------------
@@ -170,7 +154,7 @@ def agreement_update(
 def period_create(*, actor: User, agreement: OperatingAgreement, **fields) -> AgreementPeriod:
     clean = _clean_period({name: fields.get(name) for name in PERIOD_FIELDS if name in fields})
     period = AgreementPeriod(agreement=agreement, **clean)
-    return _save(period, actor)
+    return save(period, actor=actor)
 
 
 @transaction.atomic
@@ -178,11 +162,11 @@ def period_update(
     *, actor: User, period: AgreementPeriod, revision: int | None, **fields
 ) -> AgreementPeriod:
     clean = _clean_period({name: fields.get(name, getattr(period, name)) for name in PERIOD_FIELDS})
-    _check_revision(AgreementPeriod, period.pk, revision)
+    claim_revision(AgreementPeriod, period.pk, revision)
     fresh = AgreementPeriod.objects.select_for_update().get(pk=period.pk)
     for name, value in clean.items():
         setattr(fresh, name, value)
-    return _save(fresh, actor)
+    return save(fresh, actor=actor)
 
 
 # --- member municipalities ------------------------------------------------------------------
@@ -197,6 +181,75 @@ def member_municipalities(partnership: Partnership) -> list[Municipality]:
     ]
     owners.sort(key=lambda o: (not o.is_host, o.municipality.number))
     return [owner.municipality for owner in owners]
+
+
+def _check_members_named(members: dict[int, Municipality], weights: dict) -> None:
+    """Every member municipality has a weight, and nothing else does."""
+    strangers = [str(pk) for pk in weights if pk not in members]
+    if strangers:
+        raise ValidationError(
+            {"__all__": _("%(ids)s is not a member municipality.") % {"ids": ", ".join(strangers)}}
+        )
+    missing = [m.name for pk, m in members.items() if pk not in weights]
+    if missing:
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "The key must give FTEs and a percentage for every member municipality; "
+                    "missing: %(names)s."
+                )
+                % {"names": ", ".join(missing)}
+            }
+        )
+
+
+def _checked_weight(pk: int, name: str, fte: object, percentage: object) -> tuple[Decimal, Decimal]:
+    """A member's (FTEs, percentage), each within its range and number of decimals."""
+    values = []
+    for prefix, raw, label, places, ceiling in (
+        ("fte", fte, _("FTEs for %(name)s") % {"name": name}, 3, 99999),
+        ("percentage", percentage, _("Percentage for %(name)s") % {"name": name}, 4, 100),
+    ):
+        field = f"{prefix}_{pk}"
+        number = _decimal(raw if raw not in (None, "") else 0, field, label)
+        if number < 0:
+            raise ValidationError({field: _("%(field)s cannot be negative.") % {"field": label}})
+        if number > ceiling:
+            raise ValidationError(
+                {
+                    field: _("%(field)s cannot be more than %(limit)s.")
+                    % {"field": label, "limit": ceiling}
+                }
+            )
+        if number != number.quantize(Decimal(1).scaleb(-places)):
+            raise ValidationError(
+                {
+                    field: _("%(field)s can have at most %(places)s decimals.")
+                    % {"field": label, "places": places}
+                }
+            )
+        values.append(number)
+    return values[0], values[1]
+
+
+def _check_percentages(period: AgreementPeriod, clean: dict[int, tuple[Decimal, Decimal]]) -> None:
+    """With fixed percentages as the key, the members' percentages add up to 100."""
+    host_key = OperatingAgreement.objects.values_list("host_key", flat=True).get(
+        pk=period.agreement_id
+    )
+    if host_key != HostKeyChoice.FIXED_PERCENTAGES:
+        return
+    total = sum((p for _, p in clean.values()), Decimal(0))
+    if total != 100:
+        first = next(iter(clean), None)
+        raise ValidationError(
+            {
+                f"percentage_{first}" if first else "__all__": _(
+                    "The agreed percentages add up to %(total)s, not 100."
+                )
+                % {"total": f"{total.normalize():f}".replace(".", ",")}
+            }
+        )
 
 
 @transaction.atomic
@@ -214,73 +267,18 @@ def member_weights_set(
     names in errors are `fte_<municipality id>` and `percentage_<municipality id>`.
     """
     members = {m.pk: m for m in member_municipalities(period.agreement.partnership)}
-    strangers = [str(pk) for pk in weights if pk not in members]
-    if strangers:
-        raise ValidationError(
-            {"__all__": _("%(ids)s is not a member municipality.") % {"ids": ", ".join(strangers)}}
-        )
-    missing = [m.name for pk, m in members.items() if pk not in weights]
-    if missing:
-        raise ValidationError(
-            {
-                "__all__": _(
-                    "The key must give FTEs and a percentage for every member municipality; "
-                    "missing: %(names)s."
-                )
-                % {"names": ", ".join(missing)}
-            }
-        )
-    clean: dict[int, tuple[Decimal, Decimal]] = {}
-    for pk, (fte, percentage) in weights.items():
-        name = members[pk].name
-        values = []
-        for prefix, raw, label, places, ceiling in (
-            ("fte", fte, _("FTEs for %(name)s") % {"name": name}, 3, 99999),
-            ("percentage", percentage, _("Percentage for %(name)s") % {"name": name}, 4, 100),
-        ):
-            field = f"{prefix}_{pk}"
-            number = _decimal(raw if raw not in (None, "") else 0, field, label)
-            if number < 0:
-                raise ValidationError(
-                    {field: _("%(field)s cannot be negative.") % {"field": label}}
-                )
-            if number > ceiling:
-                raise ValidationError(
-                    {
-                        field: _("%(field)s cannot be more than %(limit)s.")
-                        % {"field": label, "limit": ceiling}
-                    }
-                )
-            if number != number.quantize(Decimal(1).scaleb(-places)):
-                raise ValidationError(
-                    {
-                        field: _("%(field)s can have at most %(places)s decimals.")
-                        % {"field": label, "places": places}
-                    }
-                )
-            values.append(number)
-        clean[pk] = (values[0], values[1])
-    host_key = OperatingAgreement.objects.values_list("host_key", flat=True).get(
-        pk=period.agreement_id
-    )
-    if host_key == HostKeyChoice.FIXED_PERCENTAGES:
-        total = sum((p for _, p in clean.values()), Decimal(0))
-        if total != 100:
-            first = next(iter(clean), None)
-            raise ValidationError(
-                {
-                    f"percentage_{first}" if first else "__all__": _(
-                        "The agreed percentages add up to %(total)s, not 100."
-                    )
-                    % {"total": f"{total.normalize():f}".replace(".", ",")}
-                }
-            )
-    _check_revision(AgreementPeriod, period.pk, revision)
+    _check_members_named(members, weights)
+    clean = {
+        pk: _checked_weight(pk, members[pk].name, fte, percentage)
+        for pk, (fte, percentage) in weights.items()
+    }
+    _check_percentages(period, clean)
+    claim_revision(AgreementPeriod, period.pk, revision)
     for pk, (fte, percentage) in clean.items():
         weight = MemberWeight.objects.filter(period=period, municipality_id=pk).first()
         weight = weight or MemberWeight(period=period, municipality_id=pk)
         weight.fte, weight.percentage = fte, percentage
-        _save(weight, actor)
+        save(weight, actor=actor)
     period.refresh_from_db()
     return period
 
@@ -300,12 +298,11 @@ def special_service_add(
         if error.field == "owner":
             raise ValidationError({"owner": _("Choose the owner to invoice.")}) from None
         raise ValidationError({"amount": _message(error, label)}) from None
-    _check_revision(AgreementPeriod, period.pk, None)
-    return _save(SpecialService(period=period, name=name, amount=number, owner=owner), actor)
+    bump_revision(AgreementPeriod, period.pk)
+    return save(SpecialService(period=period, name=name, amount=number, owner=owner), actor=actor)
 
 
 @transaction.atomic
 def special_service_remove(*, actor: User, service: SpecialService) -> None:
-    _check_revision(AgreementPeriod, service.period_id, None)
-    service._history_user = actor
-    service.delete()
+    bump_revision(AgreementPeriod, service.period_id)
+    delete(service, actor=actor)

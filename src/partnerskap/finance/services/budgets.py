@@ -8,11 +8,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.services import claim_revision, save
 from partnerskap.registry.models import Partnership
 
 from ..budget_import import ParsedReport, parse_report
 from ..models import Budget, BudgetImport, BudgetLine
-from .agreements import _check_revision, _save
 
 __all__ = [
     "budget_create",
@@ -34,19 +34,19 @@ def budget_create(*, actor: User, partnership: Partnership, **fields) -> Budget:
     values = {k: v for k, v in fields.items() if k in BUDGET_FIELDS}
     budget = Budget(partnership=partnership, **values)
     _check_months(budget.periods_elapsed)
-    return _save(budget, actor)
+    return save(budget, actor=actor)
 
 
 @transaction.atomic
 def budget_update(*, actor: User, budget: Budget, revision: int | None, **fields) -> Budget:
     if "periods_elapsed" in fields:
         _check_months(fields["periods_elapsed"])
-    _check_revision(Budget, budget.pk, revision)
+    claim_revision(Budget, budget.pk, revision)
     fresh = Budget.objects.select_for_update().get(pk=budget.pk)
     for name in BUDGET_FIELDS:
         if name in fields:
             setattr(fresh, name, fields[name])
-    return _save(fresh, actor)
+    return save(fresh, actor=actor)
 
 
 def budget_import_preview(*, budget: Budget, filename: str, content: bytes) -> ParsedReport:
@@ -79,11 +79,11 @@ def budget_import_commit(
     budget or imported into it since, this raises ConflictError and changes nothing.
     """
     report = budget_import_preview(budget=budget, filename=filename, content=content)
-    _check_revision(Budget, budget.pk, revision)
+    claim_revision(Budget, budget.pk, revision)
     fresh = Budget.objects.select_for_update().get(pk=budget.pk)
     if report.months:
         fresh.periods_elapsed = report.months
-    _save(fresh, actor)
+    save(fresh, actor=actor)
     BudgetLine.objects.filter(budget=fresh).delete()
     BudgetLine.objects.bulk_create(
         BudgetLine(

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from partnerskap.core.pages import posted
 from partnerskap.core.pagination import paginate
 from partnerskap.registry.selectors import partnership_for_user
 
@@ -59,7 +60,7 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
     return form_view(
         request,
-        AgreementForm(request.POST or None),
+        AgreementForm(posted(request)),
         save=lambda data: services.agreement_create(
             actor=request.user, partnership=partnership, **data
         ),
@@ -95,7 +96,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return form_view(
         request,
         AgreementEditForm(
-            request.POST or None, instance=agreement, initial={"revision": agreement.revision}
+            posted(request), instance=agreement, initial={"revision": agreement.revision}
         ),
         save=save,
         then=lambda saved: ("finance:agreement_detail", saved.pk),
@@ -111,7 +112,7 @@ def period_create(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement_for_user(request.user, pk, change=True)
     return form_view(
         request,
-        PeriodForm(request.POST or None),
+        PeriodForm(posted(request)),
         save=lambda data: services.period_create(actor=request.user, agreement=agreement, **data),
         then=lambda period: ("finance:period_detail", period.pk),
         saved=_("The period was saved."),
@@ -131,9 +132,7 @@ def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_view(
         request,
-        PeriodEditForm(
-            request.POST or None, instance=period, initial={"revision": period.revision}
-        ),
+        PeriodEditForm(posted(request), instance=period, initial={"revision": period.revision}),
         save=save,
         then=lambda saved: ("finance:period_detail", saved.pk),
         saved=_("The period was saved."),
@@ -159,7 +158,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def member_weights(request: HttpRequest, pk: int) -> HttpResponse:
     period = selectors.period_for_user(request.user, pk, change=True)
     form = MemberWeightsForm(
-        request.POST or None,
+        posted(request),
         municipalities=services.member_municipalities(period.agreement.partnership),
         saved={w.municipality_id: w for w in period.member_weights.all()},
         initial={"revision": period.revision},
@@ -183,7 +182,7 @@ def special_service_add(request: HttpRequest, pk: int) -> HttpResponse:
     period = selectors.period_for_user(request.user, pk, change=True)
     return form_view(
         request,
-        SpecialServiceForm(request.POST or None),
+        SpecialServiceForm(posted(request)),
         save=lambda data: services.special_service_add(actor=request.user, period=period, **data),
         then=lambda _service: ("finance:period_detail", period.pk),
         saved=_("The special service was added."),

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerskap.core.pages import posted
 from partnerskap.core.pagination import paginate
 from partnerskap.registry.selectors import partnership_for_user
 
@@ -45,7 +46,7 @@ def budget_create(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk, change=True)
     return form_view(
         request,
-        BudgetForm(request.POST or None),
+        BudgetForm(posted(request)),
         save=lambda data: services.budget_create(
             actor=request.user, partnership=partnership, **data
         ),
@@ -79,9 +80,7 @@ def budget_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_view(
         request,
-        BudgetEditForm(
-            request.POST or None, instance=budget, initial={"revision": budget.revision}
-        ),
+        BudgetEditForm(posted(request), instance=budget, initial={"revision": budget.revision}),
         save=save,
         then=lambda saved: ("finance:budget_detail", saved.pk),
         saved=_("The budget was saved."),
@@ -98,7 +97,7 @@ def budget_import(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("finance:budget_detail", args=[budget.pk])
     if request.method == "POST" and "content" in request.POST:
         return _commit(request, budget, back)
-    form = BudgetUploadForm(request.POST or None, request.FILES or None)
+    form = BudgetUploadForm(posted(request), request.FILES or None)
     status = None
     if request.method == "POST" and form.is_valid() and not form.cleaned_data["file"]:
         form.add_error("file", _("Choose the file to import."))

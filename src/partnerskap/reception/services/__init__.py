@@ -10,8 +10,6 @@ from .locations import Interval, location_create, location_hours_set, location_u
 from .scenarios import (
     change_add,
     change_remove,
-    core_change,
-    run_change,
     scenario_create,
     scenario_update,
 )
@@ -23,14 +21,12 @@ __all__ = [
     "Interval",
     "change_add",
     "change_remove",
-    "core_change",
     "import_confirm",
     "import_preview",
     "location_create",
     "location_hours_set",
     "location_update",
     "parse_visits",
-    "run_change",
     "scenario_create",
     "scenario_update",
     "totals_add",

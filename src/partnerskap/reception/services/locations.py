@@ -9,11 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.services import claim_revision, save
 from partnerskap.registry.models import Office
 
 from .. import analysis as core
 from ..models import Location, LocationKind, WalkInHours
-from ._common import check_revision, core_error, save
+from ._common import core_error
 
 LOCATION_FIELDS = ("name", "kind", "address", "staff_on_duty", "travelling_staff", "travel_hours")
 
@@ -58,7 +59,7 @@ def location_create(
         travel_hours=travel_hours,
     )
     _check_staff(location)
-    return save(location, actor)
+    return save(location, actor=actor)
 
 
 @transaction.atomic
@@ -66,7 +67,7 @@ def location_update(
     *, actor: User, location: Location, revision: int | None, **fields: object
 ) -> Location:
     """Change a location's details; a stale `revision` raises ConflictError (nothing saved)."""
-    check_revision(Location, location.pk, revision)
+    new_revision = claim_revision(Location, location.pk, revision)
     unknown = set(fields) - set(LOCATION_FIELDS)
     if unknown:
         raise TypeError(f"not location fields: {sorted(unknown)}")
@@ -74,9 +75,9 @@ def location_update(
         _unique_name(location.office, str(fields["name"]), exclude=location.pk)
     for name, value in fields.items():
         setattr(location, name, value)
-    location.revision = Location.objects.values_list("revision", flat=True).get(pk=location.pk)
+    location.revision = new_revision
     _check_staff(location)
-    return save(location, actor)
+    return save(location, actor=actor)
 
 
 def _check_staff(location: Location) -> None:
@@ -91,7 +92,7 @@ def location_hours_set(
     *, actor: User, location: Location, hours: list[Interval], revision: int | None = None
 ) -> list[WalkInHours]:
     """Replace the location's walk-in hours; overlapping intervals on one weekday are refused."""
-    check_revision(Location, location.pk, revision)
+    claim_revision(Location, location.pk, revision)
     for index, interval in enumerate(hours):
         if interval.closes <= interval.opens:
             raise ValidationError(
@@ -117,6 +118,6 @@ def location_hours_set(
             opens=interval.opens,
             closes=interval.closes,
         )
-        rows.append(save(row, actor))
+        rows.append(save(row, actor=actor))
     location.refresh_from_db(fields=["revision"])
     return rows

@@ -2,18 +2,16 @@
 location. A change is checked by running it through the analysis before it is saved."""
 
 from datetime import date, time
-from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.services import bump_revision, claim_revision, delete, save
 from partnerskap.registry.models import Office
 
-from .. import analysis as core
 from ..models import ChangeKind, Location, Scenario, ScenarioChange
-from ._common import check_revision, core_error, save
 
 SCENARIO_FIELDS = ("name", "first_day", "last_day", "open_weeks")
 
@@ -31,7 +29,7 @@ def scenario_create(
     scenario = Scenario(
         office=office, name=name, first_day=first_day, last_day=last_day, open_weeks=open_weeks
     )
-    return save(scenario, actor)
+    return save(scenario, actor=actor)
 
 
 @transaction.atomic
@@ -39,35 +37,16 @@ def scenario_update(
     *, actor: User, scenario: Scenario, revision: int | None, **fields: object
 ) -> Scenario:
     """Change the assumptions of a scenario; a stale `revision` raises ConflictError."""
-    check_revision(Scenario, scenario.pk, revision)
+    new_revision = claim_revision(Scenario, scenario.pk, revision)
     for name, value in fields.items():
         if name not in SCENARIO_FIELDS:
             raise TypeError(name)
         setattr(scenario, name, value)
     _period(scenario.first_day, scenario.last_day)
-    scenario.revision = Scenario.objects.values_list("revision", flat=True).get(pk=scenario.pk)
-    save(scenario, actor)
+    scenario.revision = new_revision
+    save(scenario, actor=actor)
     _check_all(scenario)
     return scenario
-
-
-def core_change(change: ScenarioChange, location: core.Location) -> core.Change:
-    """The saved change as the analysis core's change for the location."""
-    weekdays = tuple(change.weekdays or location.open_weekdays)
-    if change.kind == ChangeKind.KEEP_HOURS:
-        return core.cuts_to_keep(location, change.from_time, change.to_time, weekdays)
-    if change.kind == ChangeKind.CUT_HOURS:
-        return core.ShorterHours(
-            tuple(core.OpeningHours(d, change.from_time, change.to_time) for d in weekdays)
-        )
-    if change.kind == ChangeKind.FEWER_DAYS:
-        return core.FewerDays(tuple(change.weekdays))
-    return core.CloseForWalkIns(
-        share_to_other_location=Fraction(change.percent_to_other_location, 100),
-        share_to_appointments=Fraction(change.percent_to_appointments, 100),
-        other_location=change.other_location.name if change.other_location else None,
-        minutes_per_appointment=change.minutes_per_appointment,
-    )
 
 
 def _check_change(change: ScenarioChange) -> None:
@@ -111,7 +90,7 @@ def change_add(
         other_location is not None and other_location.office_id != scenario.office_id
     ):
         raise ValidationError({"location": _("Choose a location of this office.")})
-    check_revision(Scenario, scenario.pk, None)
+    bump_revision(Scenario, scenario.pk)
     ScenarioChange.objects.filter(scenario=scenario, location=location).delete()
     change = ScenarioChange(
         scenario=scenario,
@@ -126,7 +105,7 @@ def change_add(
         minutes_per_appointment=minutes_per_appointment,
     )
     _check_change(change)
-    save(change, actor)
+    save(change, actor=actor)
     from ..selectors import scenario_outcome
 
     scenario.refresh_from_db()
@@ -136,24 +115,5 @@ def change_add(
 
 @transaction.atomic
 def change_remove(*, actor: User, change: ScenarioChange) -> None:
-    check_revision(Scenario, change.scenario_id, None)
-    change._history_user = actor  # type: ignore[attr-defined]
-    change.delete()
-
-
-def run_change(analysis: core.Analysis, change: ScenarioChange, year: core.Year):
-    """compare() with the core's refusals as ValidationErrors on the change form's fields."""
-    try:
-        return core.compare(analysis, core_change(change, analysis.location), year)
-    except core.ReceptionInputError as exc:
-        error = core_error(exc, default_field="kind")
-        raise ValidationError(
-            [
-                ValidationError(
-                    _("%(place)s: %(problem)s") % {"place": change.location.name, "problem": m}
-                )
-                for m in error.messages
-            ]
-            if not hasattr(error, "error_dict")
-            else error.error_dict
-        ) from None
+    bump_revision(Scenario, change.scenario_id)
+    delete(change, actor=actor)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.services import delete, save
 
 from ..models import CountedTotals, ImportStatus, Location, Visit, VisitImport, VisitSource
 
@@ -83,9 +84,7 @@ def visit_register(
         source=source,
         created_by=actor,
     )
-    visit.full_clean()
-    visit.save()
-    return visit
+    return save(visit, actor=actor)
 
 
 @transaction.atomic
@@ -93,9 +92,8 @@ def visit_delete(*, actor: User, visit: Visit) -> None:
     """Take back a visit registered by mistake (the counter's "undo"). The history keeps who
     removed it and when. When the last visit of an imported file goes, the import is withdrawn
     so that the same file can be imported again."""
-    visit._history_user = actor  # type: ignore[attr-defined]
     import_id = visit.visit_import_id
-    visit.delete()
+    delete(visit, actor=actor)
     if import_id is not None and not Visit.objects.filter(visit_import_id=import_id).exists():
         VisitImport.objects.filter(pk=import_id, status=ImportStatus.DONE).update(
             status=ImportStatus.WITHDRAWN, updated_at=timezone.now()
@@ -135,6 +133,22 @@ def totals_add(
     _check_minutes_with_visitors(
         location, hours, days_observed, minutes_with_visitors, opening_hours
     )
+    _check_not_counted_twice(location, first_day, last_day)
+    row = CountedTotals(
+        location=location,
+        first_day=first_day,
+        last_day=last_day,
+        days_observed=days_observed,
+        visits=visits,
+        minutes_with_visitors=minutes_with_visitors,
+        opening_hours=opening_hours,
+        note=note,
+    )
+    return save(row, actor=actor)
+
+
+def _check_not_counted_twice(location: Location, first_day: date, last_day: date) -> None:
+    """No other totals and no registered visits at the location on the same days."""
     clash = (
         CountedTotals.objects.filter(
             location=location, first_day__lte=last_day, last_day__gte=first_day
@@ -172,20 +186,6 @@ def totals_add(
                 }
             }
         )
-    row = CountedTotals(
-        location=location,
-        first_day=first_day,
-        last_day=last_day,
-        days_observed=days_observed,
-        visits=visits,
-        minutes_with_visitors=minutes_with_visitors,
-        opening_hours=opening_hours,
-        note=note,
-    )
-    row.full_clean()
-    row._history_user = actor  # type: ignore[attr-defined]
-    row.save()
-    return row
 
 
 def _check_days_observed(

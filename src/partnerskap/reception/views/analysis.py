@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerskap.core.forms import add_service_errors
+from partnerskap.core.pages import posted
 from partnerskap.meetings import services as meeting_services
 from partnerskap.registry.access import access_scope
 
@@ -55,7 +56,7 @@ def scenario_create(request: HttpRequest, pk: int) -> HttpResponse:
     office = selectors.office_for_user(request.user, pk, change=True)
     span = selectors.data_period([loc.pk for loc in office.reception_locations.all()])
     initial = {"open_weeks": 30} | ({"first_day": span[0], "last_day": span[1]} if span else {})
-    form = ScenarioForm(request.POST or None, initial=initial)
+    form = ScenarioForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             scenario = services.scenario_create(
@@ -90,9 +91,7 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.scenario_for_user(request.user, pk, change=True)
-    form = ScenarioForm(
-        request.POST or None, instance=scenario, initial={"revision": scenario.revision}
-    )
+    form = ScenarioForm(posted(request), instance=scenario, initial={"revision": scenario.revision})
     return form_view(
         request,
         form,
@@ -115,7 +114,7 @@ def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def change_add(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.scenario_for_user(request.user, pk, change=True)
     locations = Location.objects.filter(office_id=scenario.office_id).order_by("name")
-    form = ChangeForm(request.POST or None, locations=locations)
+    form = ChangeForm(posted(request), locations=locations)
     if request.method == "POST" and form.is_valid():
         try:
             services.change_add(actor=request.user, scenario=scenario, **form.cleaned_data)
@@ -179,7 +178,7 @@ def scenario_attach(request: HttpRequest, pk: int) -> HttpResponse:
     """The scenario's PDF as an attachment to an agenda item of a meeting the person runs."""
     scenario = selectors.scenario_for_user(request.user, pk, change=True)
     items = selectors.attach_targets(request.user, scenario.office)
-    form = AttachForm(request.POST or None, items=items, initial={"title": scenario.name})
+    form = AttachForm(posted(request), items=items, initial={"title": scenario.name})
     if request.method == "POST" and form.is_valid():
         item = form.cleaned_data["item"]
         try:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerskap.core.forms import add_service_errors
+from partnerskap.core.pages import posted
 from partnerskap.core.pagination import paginate
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.selectors import partnership_for_user
@@ -44,7 +45,7 @@ def partnership_reception(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def location_create(request: HttpRequest, pk: int) -> HttpResponse:
     office = selectors.office_for_user(request.user, pk, change=True)
-    form = LocationForm(request.POST or None)
+    form = LocationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             location = services.location_create(
@@ -84,9 +85,7 @@ def location_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def location_edit(request: HttpRequest, pk: int) -> HttpResponse:
     location = selectors.location_for_user(request.user, pk, change=True)
-    form = LocationForm(
-        request.POST or None, instance=location, initial={"revision": location.revision}
-    )
+    form = LocationForm(posted(request), instance=location, initial={"revision": location.revision})
     return form_view(
         request,
         form,
@@ -162,7 +161,7 @@ def location_hours(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def totals_add(request: HttpRequest, pk: int) -> HttpResponse:
     location = selectors.location_for_user(request.user, pk, change=True)
-    form = TotalsForm(request.POST or None)
+    form = TotalsForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.totals_add(actor=request.user, location=location, **form.cleaned_data)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerskap.core.forms import add_service_errors
+from partnerskap.core.pages import posted
 
 from .. import selectors, services
 from ..forms import ConfirmImportForm, ImportForm, TapForm, VisitForm
@@ -142,7 +143,7 @@ def visit_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     office = selectors.office_for_user(request.user, pk, change=True)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             visit_import, _parsed = services.import_preview(
