@@ -15,13 +15,14 @@ def _kinds(user, today=TODAY):
 
 
 def test_a_hearing_waits_for_each_party_until_they_comment(world, agreement):
-    complete(agreement, world.nav_leader)
+    agreement = complete(agreement, world.nav_leader)
     deadline = datetime.date.today() + datetime.timedelta(days=21)
     services.hearing_start(
         actor=world.nav_leader,
         agreement=agreement,
         parties=[world.municipal_owner, world.member],
         deadline=deadline,
+        revision=agreement.revision,
         notify=False,
     )
     today = datetime.date.today()
@@ -37,8 +38,10 @@ def test_a_hearing_waits_for_each_party_until_they_comment(world, agreement):
 
 
 def test_an_agreed_agreement_waits_for_each_owner_signature(world, agreement):
-    complete(agreement, world.nav_leader)
-    services.agreement_agree(actor=world.nav_leader, agreement=agreement, revision=None)
+    agreement = complete(agreement, world.nav_leader)
+    services.agreement_agree(
+        actor=world.nav_leader, agreement=agreement, revision=agreement.revision
+    )
     assert "signature" in _kinds(world.municipal_owner)
     assert "signature" in _kinds(world.county_director)  # state owner for the whole county
     assert "signature" not in _kinds(world.nav_leader)
