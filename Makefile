@@ -8,14 +8,22 @@ SUDO    := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 STAMP   := $(VENV)/.installed-$(shell md5sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-fast install system-deps test-deps messages makemessages lint format bench bench-figures bench-projects clean
+PORT    ?= 8000
+IMAGE   ?= partnerskap:latest
+
+.PHONY: image run test test-fast install system-deps test-deps messages makemessages lint format bench bench-figures bench-projects clean
 
 run: install messages
 	@mkdir -p var
 	DEBUG=1 $(BIN)/partnerskap migrate --no-input
 	DEBUG=1 $(BIN)/partnerskap demo
-	@echo "Partnerskap runs on http://127.0.0.1:8000 — log in with one of the demo logins above."
-	DEBUG=1 $(BIN)/partnerskap runserver 127.0.0.1:8000
+	@echo "Partnerskap runs on http://127.0.0.1:$(PORT) — log in with one of the demo logins above."
+	DEBUG=1 $(BIN)/partnerskap runserver 127.0.0.1:$(PORT)
+
+# The container image (Dockerfile, docs/deploy.md), where Docker is installed.
+image:
+	@command -v docker >/dev/null || { echo "make image needs Docker; docs/deploy.md installs without it."; exit 1; }
+	docker build -t $(IMAGE) .
 
 # The whole suite: unit, integration and browser tests. PostgreSQL when DATABASE_URL points to one.
 test: install messages test-deps

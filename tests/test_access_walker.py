@@ -105,6 +105,10 @@ PAGES: dict[str, Rule] = {
     # django-ninja's root only tells Django where the API lives; it answers 404 to everyone.
     "api:api-root": Rule(PUBLIC, ok=404, anonymous=404),
     "home": EVERY_SIGNED_IN,
+    # The platform's probes and the metrics scrape (docs/deploy.md: not routed from outside).
+    "isalive": Rule(PUBLIC, anonymous=200),
+    "isready": Rule(PUBLIC, anonymous=200),
+    "metrics": Rule(PUBLIC, anonymous=200),
     "registry:partnership_list": EVERY_SIGNED_IN,  # lists only your own partnerships
     "registry:partnership_create": PARTNERSHIP_CREATORS,
     "registry:partnership_detail": READ,
@@ -135,6 +139,10 @@ PAGES: dict[str, Rule] = {
     "meetings:body_create": Rule(SIGNED_IN, frozenset(ORLAND_EDITORS | {"other_leader"})),
     "meetings:body_detail": READ,
     "meetings:body_member_add": RUN,
+    "meetings:member_send_notice": RUN,  # a member added after the notice is offered it
+    "meetings:people": ADMINS,
+    "meetings:person_create": ADMINS,
+    "meetings:person_login": ADMINS,
     "meetings:meeting_schedule": RUN,
     "meetings:annual_plan_create": RUN,
     "meetings:annual_plan": READ,
@@ -143,6 +151,7 @@ PAGES: dict[str, Rule] = {
     "meetings:meeting_send_notice": RUN,
     "meetings:meeting_attendance": RUN,
     "meetings:meeting_mark_held": RUN,
+    "meetings:meeting_record_afterwards": RUN,
     "meetings:meeting_cancel": RUN,
     "meetings:meeting_edit": RUN,
     "meetings:item_add": RUN,
@@ -540,6 +549,7 @@ def _meetings_world(world) -> MeetingsWalk:
             "meeting_send_notice",
             "meeting_attendance",
             "meeting_mark_held",
+            "meeting_record_afterwards",
             "meeting_cancel",
             "meeting_edit",
             "item_add",
@@ -570,6 +580,8 @@ def _meetings_world(world) -> MeetingsWalk:
         )
     }
     pages |= {
+        "meetings:member_send_notice": body.members.order_by("pk").first(),
+        "meetings:person_login": world.member,
         "meetings:minutes_version": approved,
         "meetings:attachment_download": attachment,
         "meetings:action_update": action,

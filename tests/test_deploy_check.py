@@ -2,6 +2,7 @@
 
 import importlib.util
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -24,11 +25,21 @@ SETTINGS_VARIABLES = (
     "DATABASE_URL",
     "SQLITE_PATH",
     "MEDIA_ROOT",
+    "STATIC_ROOT",
     "EMAIL_URL",
     "DEFAULT_FROM_EMAIL",
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",
     "LOG_LEVEL",
+    "LOG_FORMAT",
+    "TASKS_BACKEND",
+    "LOGIN_FAILURE_LIMIT",
+    "LOGIN_COOLOFF_MINUTES",
+    "PROXY_COUNT",
+    "FILE_STORAGE",
+    "FILE_BUCKET",
+    "S3_ENDPOINT_URL",
+    "CLAMAV_URL",
     "PAGE_SIZE",
     "DJANGO_SETTINGS_MODULE",
 )
@@ -45,6 +56,7 @@ def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
         "ALLOWED_HOSTS": "partnerskap.example.no",
         "SQLITE_PATH": str(tmp_path / "partnerskap.sqlite3"),
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "EMAIL_URL": "smtp://partnerskap%40example.no:secret@smtp.example.no",
     }
     env |= overrides
     return {k: v for k, v in env.items() if v != ""}
@@ -104,3 +116,52 @@ def test_debug_is_off_and_cookies_are_secure_unless_asked_for(monkeypatch):
     development = load_settings(monkeypatch, {"DEBUG": "1"})
     assert development.DEBUG is True
     assert development.SECRET_KEY != production.SECRET_KEY
+
+
+def test_check_deploy_fails_without_email_url(tmp_path):
+    """Without EMAIL_URL e-mail would only be printed to the log: production must say where."""
+    result = partnerskap(production_env(tmp_path, EMAIL_URL=""), "check", "--deploy")
+    assert result.returncode != 0
+    assert "partnerskap.E001" in result.stderr + result.stdout
+    assert "EMAIL_URL is not set" in result.stderr + result.stdout
+
+
+def test_check_deploy_warns_when_email_stays_on_the_machine(tmp_path):
+    env = production_env(tmp_path, EMAIL_URL="console://")
+    result = partnerskap(env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode != 0
+    assert "partnerskap.W001" in result.stderr + result.stdout
+
+
+def test_settings_refuse_an_email_url_they_cannot_read(monkeypatch):
+    env = {"SECRET_KEY": secrets.token_urlsafe(50), "EMAIL_URL": "smtp://host:port"}
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
+        load_settings(monkeypatch, env)
+
+
+def test_env_example_lists_every_variable_the_settings_and_gunicorn_read():
+    """A newcomer configures from .env.example: nothing the code reads may be missing there."""
+    import partnerskap.gunicorn_conf
+
+    reading = re.compile(r"(?:environ\.get|environ\.setdefault|env_\w+)\([\"']([A-Z_]+)[\"']")
+    read = set()
+    for module in (SETTINGS_FILE, Path(partnerskap.gunicorn_conf.__file__)):
+        read |= set(reading.findall(module.read_text()))
+    example = (SETTINGS_FILE.parents[2] / ".env.example").read_text()
+    listed = set(re.findall(r"^([A-Z_]+)=", example, re.MULTILINE))
+    assert {"SECRET_KEY", "EMAIL_URL", "STATIC_ROOT", "SQLITE_PATH", "LOG_LEVEL", "PORT"} <= read
+    assert read - listed == set()
+    # The settings under test start from none of them.
+    assert read & GUNICORN_VARIABLES == read - set(SETTINGS_VARIABLES)
+
+
+GUNICORN_VARIABLES = {
+    "HOST",
+    "PORT",
+    "WEB_CONCURRENCY",
+    "GUNICORN_THREADS",
+    "GUNICORN_TIMEOUT",
+    "GUNICORN_GRACEFUL_TIMEOUT",
+    "FORWARDED_ALLOW_IPS",
+    "PROMETHEUS_MULTIPROC_DIR",
+}

@@ -1,5 +1,6 @@
 """The one settings module, configured only by environment variables (see .env.example)."""
 
+import logging
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -8,6 +9,10 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from partnerskap.core.logs import logging_config
+from partnerskap.core.mailconfig import EmailUrlError, email_settings
+from partnerskap.core.storage import storages_setting
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -66,12 +71,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "django_tasks",
+    "django_tasks_db",
     "modelsearch",
     "axes",
     "csp",
 ]
 
 MIDDLEWARE = [
+    "partnerskap.core.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -131,9 +138,19 @@ MODELSEARCH_BACKENDS = {
         "AUTO_UPDATE": True,
     }
 }
-# Background work (index updates): run at once in the process until a queue backend is
-# configured; the tasks are written for a queue (django-tasks, Django 6's API).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (e-mail with documents, search index updates; docs/decisions/0036): in
+# production a queue in the database that `partnerskap worker` works off; in development the
+# tasks run at once in the request. TASKS_BACKEND=database|immediate overrides.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "") or ("immediate" if DEBUG else "database")
+if TASKS_BACKEND not in {"database", "immediate"}:
+    raise ImproperlyConfigured("TASKS_BACKEND must be database or immediate.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
@@ -182,28 +199,34 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = PROJECT_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "") or PROJECT_DIR / "var" / "static")
+# Uploaded and generated files (docs/decisions/0037): the local disk at MEDIA_ROOT, or a bucket
+# with FILE_STORAGE=s3|gcs and FILE_BUCKET (S3_ENDPOINT_URL for an S3-compatible server; the
+# credentials come the way boto3 and Google's client find them). CLAMAV_URL (tcp://host:3310 or
+# unix:///path) scans every file before it is stored.
+FILE_STORAGE = os.environ.get("FILE_STORAGE", "") or "local"
+try:
+    _default_storage = storages_setting(
+        FILE_STORAGE, os.environ.get("FILE_BUCKET", ""), os.environ.get("S3_ENDPOINT_URL", "")
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
+CLAMAV_URL = os.environ.get("CLAMAV_URL", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(PROJECT_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
 
-EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
-if EMAIL_URL.startswith("console://"):
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-elif EMAIL_URL.startswith("smtp://"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    _smtp = EMAIL_URL.removeprefix("smtp://")
-    _credentials, _, _server = _smtp.rpartition("@")
-    EMAIL_HOST, _, _port = _server.partition(":")
-    EMAIL_PORT = int(_port or 587)
-    EMAIL_HOST_USER, _, EMAIL_HOST_PASSWORD = _credentials.partition(":")
-    EMAIL_USE_TLS = True
-else:
-    raise ImproperlyConfigured("EMAIL_URL must start with console:// or smtp://")
+# E-mail from one URL (partnerskap/core/mailconfig.py lists the forms). Development prints it to
+# the log; `check --deploy` fails while production has not set it.
+EMAIL_URL_GIVEN = bool(os.environ.get("EMAIL_URL", "").strip())
+try:
+    globals().update(email_settings(os.environ.get("EMAIL_URL", "").strip() or "console://"))
+except EmailUrlError as error:
+    raise ImproperlyConfigured(str(error)) from None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "partnerskap@localhost")
 
 SESSION_COOKIE_SECURE = not DEBUG
@@ -237,12 +260,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs go to stdout, one JSON object a line with the request id (text in development);
+# LOG_FORMAT=json|text overrides. LOG_LEVEL for everything but the one line per request.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+LOGGING = logging_config(
+    json_format=LOG_FORMAT == "json", level=os.environ.get("LOG_LEVEL", "WARNING")
+)
+# Python's warnings would go to stderr as plain text: log them as JSON lines like the rest.
+logging.captureWarnings(LOG_FORMAT == "json")
 
 # Lists show this many rows a page.
 PAGE_SIZE = env_int("PAGE_SIZE", 50)

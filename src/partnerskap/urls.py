@@ -4,12 +4,17 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.i18n import set_language
 
 from partnerskap.api import api_urls
-from partnerskap.core import auth
+from partnerskap.core import auth, health
 from partnerskap.demo.people import demo_login_hints
 from partnerskap.registry.views import home
+
+# The probes and the scrape: RequestContextMiddleware answers GET and HEAD before any other
+# middleware; the patterns name them and refuse other methods.
+_probe = login_not_required
 
 urlpatterns = [
     path("logg-inn/", auth.PartnerskapLoginView.as_view(hints=demo_login_hints), name="login"),
@@ -29,6 +34,9 @@ urlpatterns = [
     ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    path("internal/isalive", _probe(require_safe(health.isalive)), name="isalive"),
+    path("internal/isready", _probe(require_safe(health.isready)), name="isready"),
+    path("internal/metrics", _probe(require_safe(health.prometheus_metrics)), name="metrics"),
     path("api/v1/", api_urls()),
     path("", include("partnerskap.registry.urls")),
     # Before meetings: /offentlig/arrangementer/ is not a body's /offentlig/<slug>/.

@@ -127,7 +127,6 @@ def test_nordland_steering_group(demo):
         assert len(items) >= 5
         with translation.override("nb"):
             assert all(i.label == f"Sak {i.number}/{i.year % 100:02d}" for i in items)
-        assert meeting.items.filter(kind=ItemKind.FOLLOW_UPS).exists()
         assert meeting.location.startswith("NAV Nordland, møterom")
     titles = " ".join(AgendaItem.objects.filter(meeting__body=body).values_list("title", flat=True))
     for topic in ("Status i pilotene", "Budsjett", "Delrapport", "Partnerskapskonferansen"):
@@ -137,12 +136,15 @@ def test_nordland_steering_group(demo):
 
 
 def test_every_meeting_after_the_first_opens_with_approval_of_the_previous_minutes(demo):
+    """And the open follow-ups come next when there are any: no automatic item is empty."""
     for body in (_nordland(), _orland()):
         first, *rest = body.meetings.order_by("starts_at")
-        assert first.items.order_by("position").first().kind == ItemKind.FOLLOW_UPS
+        automatic = (ItemKind.MINUTES_APPROVAL, ItemKind.FOLLOW_UPS)
+        assert not first.items.filter(kind__in=automatic).exists()
         for meeting in rest:
-            kinds = [i.kind for i in meeting.items.order_by("position")[:2]]
-            assert kinds == [ItemKind.MINUTES_APPROVAL, ItemKind.FOLLOW_UPS]
+            kinds = [i.kind for i in meeting.items.order_by("position")]
+            assert kinds[0] == ItemKind.MINUTES_APPROVAL
+            assert ItemKind.FOLLOW_UPS not in kinds[2:]
 
 
 def test_numbering_per_body_and_year_has_no_gaps_or_repeats(demo):
@@ -215,7 +217,7 @@ def test_orland_partnership_meeting_and_the_next_one(demo):
     content = selectors.minutes_content(upcoming)
     assert content["items"][0]["title"].endswith("17.09.2020")
     carried = content["items"][1]["carried_actions"]
-    assert [a["owner"] for a in carried] == ["Siri Lund"]
+    assert [a["owner"] for a in carried] == ["Siri Lund (NAV Trøndelag)"]  # with organisation
 
 
 def test_no_names_from_the_seed(demo):
@@ -290,6 +292,20 @@ def test_the_nordland_conference(demo):
         + [p["name"] for day in content["days"] for s in day["sessions"] for p in s["speakers"]]
     )
     assert not [name for name in SEED_NAMES + SEED_SPEAKERS if name in people]
+
+
+def test_the_nordland_network_is_a_county_body_recorded_afterwards(demo):
+    body = Body.objects.get(slug=demo_meetings.network.SLUG)
+    assert (body.kind, body.county.name) == (BodyKind.NETWORK, "NAV Nordland")
+    assert [c.name for c in body.other_counties.all()] == ["NAV Trøndelag"]
+    board = [m.person for m in body.members.select_related("person") if m.person.organisation]
+    assert {p.organisation for p in board} >= {"Bodø kommune", "Steinkjer kommune"}
+    assert not any(p.has_usable_password() for p in board)
+    meeting = body.meetings.get()
+    assert meeting.minutes.recorded_afterwards and meeting.notice_sent_at is None
+    assert meeting.items.count() == len(demo_meetings.network.ITEMS)
+    action = meeting.items.get(title="Neste møte og arbeidsform").actions.get()
+    assert action.owner.display_name.startswith("Nettverket") and not action.remind
 
 
 # --- the Nordland project (projects) ----------------------------------------------------------

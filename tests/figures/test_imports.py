@@ -286,3 +286,17 @@ def test_streamed_import_is_all_or_nothing(world, monkeypatch):
     assert Observation.objects.count() == 29  # the batches written before the error are undone
     assert not Observation.objects.filter(version=2).exists()
     assert module.ImportBatch.objects.count() == 1
+
+
+def test_a_committed_import_is_counted_in_the_metrics(
+    world, mr_offices, django_capture_on_commit_callbacks
+):
+    from partnerskap.core.metrics import IMPORTED_ROWS, IMPORTS
+
+    imports = IMPORTS.labels(kind="figures")._value.get()
+    rows = IMPORTED_ROWS.labels(kind="figures")._value.get()
+    batch = preview(world, "mr_activity_types.xlsx")
+    with django_capture_on_commit_callbacks(execute=True):
+        written = commit(world, batch)
+    assert IMPORTS.labels(kind="figures")._value.get() == imports + 1
+    assert IMPORTED_ROWS.labels(kind="figures")._value.get() == rows + written

@@ -125,8 +125,8 @@ def test_schedule_a_meeting_from_the_standard_agenda(as_leader, body):
     }
     response, data = _json(as_leader, "post", f"/bodies/{body.pk}/meetings", payload)
     assert response.status_code == 201, data
-    assert [i["kind"] for i in data["items"]][:1] == ["follow_ups"]
-    assert len(data["items"]) == 9 and len(data["attendance"]) == 3
+    assert [i["kind"] for i in data["items"]][:1] == ["information"]  # nothing to follow up
+    assert len(data["items"]) == 8 and len(data["attendance"]) == 3
     assert data["minutes"]["status"] == "draft"
     assert data["items"][0]["starts_at"].startswith(f"{day.isoformat()}T11:00")
     response, data = _json(

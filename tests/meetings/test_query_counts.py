@@ -145,7 +145,7 @@ EXPECTED = {
     # session, user, count, page
     "my follow-ups page": 4,
     "GET /api/v1/meetings/{id}": 17,
-    "GET /api/v1/bodies/{id}": 10,
+    "GET /api/v1/bodies/{id}": 11,  # the other counties a network spans: one query
     "GET /api/v1/bodies/{id}/meetings": 13,
     "GET /api/v1/follow-ups/mine": 4,
 }

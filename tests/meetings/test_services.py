@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from partnerskap.meetings import minutes_state, selectors, services
+from partnerskap.meetings import lifecycle, selectors, services
 from partnerskap.meetings.models import (
     AgendaItem,
     ApprovalKind,
@@ -23,11 +23,12 @@ def _labels(meeting):
     return [(i.number, i.kind) for i in meeting.items.order_by("position")]
 
 
-def test_new_meeting_starts_from_standard_agenda_with_follow_ups(meeting):
+def test_new_meeting_starts_from_standard_agenda_without_empty_automatic_items(meeting):
     kinds = [k for _, k in _labels(meeting)]
-    assert kinds[0] == ItemKind.FOLLOW_UPS  # first meeting of the body: nothing to approve
-    assert len(kinds) == 9
-    assert [n for n, _ in _labels(meeting)] == list(range(1, 10))
+    # The body's first meeting: no minutes to approve, no open follow-ups to go through.
+    assert ItemKind.MINUTES_APPROVAL not in kinds and ItemKind.FOLLOW_UPS not in kinds
+    assert len(kinds) == 8
+    assert [n for n, _ in _labels(meeting)] == list(range(1, 9))
     assert meeting.attendances.count() == 3
 
 
@@ -38,9 +39,9 @@ def test_second_meeting_opens_with_approval_of_previous_minutes(world, body, mee
     )
     items = list(second.items.order_by("position"))
     assert items[0].kind == ItemKind.MINUTES_APPROVAL
-    assert items[1].kind == ItemKind.FOLLOW_UPS
-    assert items[0].number == 10  # numbering continues through the body's year
-    assert items[0].label.endswith(f"10/{day.year % 100:02d}")
+    assert items[1].kind != ItemKind.FOLLOW_UPS  # no follow-ups are open
+    assert items[0].number == 9  # numbering continues through the body's year
+    assert items[0].label.endswith(f"9/{day.year % 100:02d}")
 
 
 def test_numbering_restarts_each_year(world, body, meeting):
@@ -117,9 +118,9 @@ def test_deemed_approval_is_correct_on_read_and_settled_by_command(world, meetin
     minutes = services.minutes_send_for_comments(
         actor=world.minute_taker, meeting=meeting, deadline=deadline
     )
-    assert minutes_state.effective_status(minutes) == MinutesStatus.IN_COMMENT
+    assert lifecycle.minutes_status(minutes) == MinutesStatus.IN_COMMENT
     later = deadline + timedelta(days=1)
-    assert minutes_state.effective_status(minutes, today=later) == MinutesStatus.PUBLISHED
+    assert lifecycle.minutes_status(minutes, today=later) == MinutesStatus.PUBLISHED
     now = at(later, 8)
     assert services.minutes_settle_deemed(now=now) == 1
     minutes.refresh_from_db()
@@ -138,7 +139,7 @@ def test_objection_prevents_deemed_approval(world, meeting):
     )
     later = timezone.localdate() + timedelta(days=2)
     minutes = Minutes.objects.get(meeting=meeting)
-    assert minutes_state.effective_status(minutes, today=later) == MinutesStatus.IN_COMMENT
+    assert lifecycle.minutes_status(minutes, today=later) == MinutesStatus.IN_COMMENT
 
 
 def test_approved_minutes_change_only_through_new_version(world, meeting):

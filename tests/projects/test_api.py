@@ -89,3 +89,31 @@ def test_a_reader_cannot_write_and_an_outsider_sees_nothing(world, nordland):
     assert outsider("GET", f"/projects/{nordland.project.pk}")[0].status_code == 404
     response, data = outsider("GET", "/projects")
     assert response.status_code == 200 and data["items"] == []
+
+
+def test_mark_a_milestone_done_but_not_in_the_future(world, nordland):
+    from partnerskap.projects import services
+
+    milestone = services.milestone_add(
+        actor=world.nav_leader,
+        project=nordland.project,
+        title="Delrapport 1",
+        due_on=nordland.project.starts_on,
+    )
+    call = _api(world.nav_leader)
+    future = f"{YEAR + 5}-01-01"
+    response, data = call("POST", f"/milestones/{milestone.pk}/done", {"done_on": future})
+    assert response.status_code == 422 and data["detail"][0]["loc"] == ["body", "done_on"]
+    assert "dag som ennå ikke er kommet" in data["detail"][0]["msg"]
+    milestone.refresh_from_db()
+    assert milestone.state == "planned"
+    done_on = nordland.project.starts_on.isoformat()
+    response, data = call("POST", f"/milestones/{milestone.pk}/done", {"done_on": done_on})
+    assert response.status_code == 200 and data["state"] == "done"
+    response, data = call("POST", f"/milestones/{milestone.pk}/done", {"done_on": done_on})
+    assert response.status_code == 422
+    member = _api(world.member)
+    assert (
+        member("POST", f"/milestones/{milestone.pk}/done", {"done_on": done_on})[0].status_code
+        == 403
+    )

@@ -36,6 +36,7 @@ PAGES: dict[str, Rule] = {
     "projects:status_update": MANAGE,
     "projects:row_add": MANAGE,
     "projects:milestone_add": MANAGE,
+    "projects:milestone_done": MANAGE,
     "projects:risk_add": MANAGE,
     "projects:decision_add": MANAGE,
     "projects:decision_raise": MANAGE,
@@ -53,6 +54,7 @@ API: dict[str, Rule] = {
     f"POST {P}/pilots": CREATED,
     f"POST {P}/status": CREATED,
     f"POST {P}/milestones": CREATED,
+    "POST /api/v1/milestones/{milestone_id}/done": MANAGE,
     f"POST {P}/risks": CREATED,
     f"POST {P}/decisions": CREATED,
     "POST /api/v1/decisions/{decision_id}/agenda": CREATED,
@@ -95,7 +97,7 @@ def build(world) -> AppWalk:
         reported_on=date(year - 1, 6, 1),
         values={pilot.status_row.pk: {"health": "on_track", "status_text": "I rute"}},
     )
-    services.milestone_add(
+    milestone = services.milestone_add(
         actor=leader, project=project, title="Delrapport 1", due_on=date(year, 6, 1)
     )
     services.risk_add(
@@ -126,9 +128,15 @@ def build(world) -> AppWalk:
         "projects:partnership_projects": world.orland,
         "projects:pilot_detail": pilot,
         "projects:decision_raise": decision,
+        "projects:milestone_done": milestone,
     }
     return AppWalk(
-        params={"project_id": project.pk, "pilot_id": pilot.pk, "decision_id": decision.pk},
+        params={
+            "project_id": project.pk,
+            "pilot_id": pilot.pk,
+            "decision_id": decision.pk,
+            "milestone_id": milestone.pk,
+        },
         bodies={
             f"POST {P}/pilots": {"name": "Innherred", "partnership_ids": [world.orland.pk]},
             f"POST {P}/status": {
@@ -136,6 +144,7 @@ def build(world) -> AppWalk:
                 "rows": [{"row_id": pilot.status_row.pk, "health": "at_risk"}],
             },
             f"POST {P}/milestones": {"title": "Delrapport 2", "due_on": f"{year}-09-01"},
+            "POST /api/v1/milestones/{milestone_id}/done": {"done_on": f"{year - 1}-06-01"},
             f"POST {P}/risks": {"title": "Forsinket IKT", "probability": 2, "consequence": 3},
             f"POST {P}/decisions": {"title": "Godkjenne delrapport 2"},
             "POST /api/v1/decisions/{decision_id}/agenda": {"meeting_id": meeting.pk},

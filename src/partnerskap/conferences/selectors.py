@@ -9,9 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from partnerskap.core.models import User
-from partnerskap.meetings.access import body_scope
 from partnerskap.meetings.models import AgendaItem
-from partnerskap.meetings.services import EDITABLE_AGENDA
+from partnerskap.meetings.selectors import attachable_items
 from partnerskap.registry.models import Municipality, Partnership
 
 from .access import event_scope
@@ -393,15 +392,9 @@ def not_answered(survey: Survey) -> int:
 def attach_targets(user: User, event: Event) -> QuerySet[AgendaItem]:
     """Agenda items of the following body's meetings, with an open agenda, that the person may add
     attachments to."""
-    if event.following_body_id is None or not body_scope(user).can_edit(event.following_body_id):
+    if event.following_body_id is None:
         return AgendaItem.objects.none()
-    return (
-        AgendaItem.objects.filter(
-            meeting__body_id=event.following_body_id, meeting__status__in=EDITABLE_AGENDA
-        )
-        .select_related("meeting", "meeting__body")
-        .order_by("meeting__starts_at", "meeting_id", "position")
-    )
+    return attachable_items(user).filter(meeting__body_id=event.following_body_id)
 
 
 def response_rows(survey: Survey) -> list[tuple[str, dict[int, object]]]:

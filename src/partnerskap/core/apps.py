@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from . import checks  # noqa: F401 - registers the deploy checks
         from .signals import record_last_login
 
         # Django saves the whole user on login, which made every login a history row of the

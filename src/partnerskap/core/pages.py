@@ -47,15 +47,16 @@ def form_view(
     *,
     template: str,
     save: Callable[[dict], object],
-    then: Callable[[object], tuple[str, int]],
-    saved: str,
+    then: Callable[[object], tuple[str, int] | str],
+    saved: str | Callable[[object], str],
     title: str,
     submit: str,
     back: str,
     **extra: object,
 ) -> HttpResponse:
     """The one-form page: on a valid POST `save(cleaned_data)` through a service, then redirect
-    to `then(result)` (URL name, pk) with the message `saved`; service errors go on the form."""
+    to `then(result)` (URL name and pk, or a URL) with the message `saved` (or `saved(result)`);
+    service errors go on the form."""
     status = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -63,9 +64,13 @@ def form_view(
         except ValidationError as exc:
             status = service_error(form, exc)
         else:
-            messages.success(request, saved)
-            name, pk = then(result)
-            return redirect(name, pk=pk)
+            message = saved(result) if callable(saved) else saved
+            if message:
+                messages.success(request, message)
+            target = then(result)
+            if isinstance(target, str):
+                return redirect(target)
+            return redirect(target[0], pk=target[1])
     return form_page(
         request,
         form,

@@ -8,6 +8,7 @@ at the same kind of row, and giving them a login later keeps everything they wer
 
 import uuid
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -52,4 +53,43 @@ def person_create(
         email=email,
     )
     person.set_unusable_password()
+    return save(person, actor=actor)
+
+
+def person_from_name(
+    *, actor: User | None, name: str, organisation: str = "", job_title: str = "", email: str = ""
+) -> User:
+    """A person recorded from one name field ("Kari Nordmann", or "Nettverkets styre"): the last
+    word is the surname when there are several."""
+    first, _space, last = name.strip().rpartition(" ")
+    if not first:
+        first, last = last, ""
+    return person_create(
+        actor=actor,
+        first_name=first,
+        last_name=last,
+        organisation=organisation,
+        job_title=job_title,
+        email=email,
+    )
+
+
+@transaction.atomic
+def person_give_login(*, actor: User | None, person: User, username: str, password: str) -> User:
+    """Let a person recorded without a login sign in: a user name and a first password. The row
+    stays the same, so every membership, attendance and follow-up stays theirs."""
+    username = username.strip()
+    if person.has_usable_password():
+        raise ValidationError(
+            _("%(person)s can already sign in.") % {"person": person.display_name}
+        )
+    if not username:
+        raise ValidationError({"username": _("Give a user name.")})
+    if User.objects.filter(username__iexact=username).exclude(pk=person.pk).exists():
+        raise ValidationError(
+            {"username": _("The user name %(name)s is taken.") % {"name": username}}
+        )
+    validate_password(password, person)
+    person.username = username
+    person.set_password(password)
     return save(person, actor=actor)

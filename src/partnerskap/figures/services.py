@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerskap.core.metrics import import_committed
 from partnerskap.core.models import User
 from partnerskap.core.services import bump_revision, claim_revision, delete, save
 from partnerskap.core.tables import TableRefused, check_size
@@ -146,6 +147,7 @@ def import_commit(*, actor: User | None, batch: ImportBatch, revision: int | Non
     batch.committed_at = timezone.now()
     batch.observations = []  # written now; the observations are the record
     save(batch, actor=actor)
+    transaction.on_commit(lambda: import_committed("figures", written))
     return written
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,9 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerskap.core.forms import add_service_errors
+from partnerskap.core.models import User
 from partnerskap.core.pages import posted
 from partnerskap.core.pagination import paginate
 from partnerskap.meetings.models import AgendaItem
+from partnerskap.meetings.selectors import attachable_items
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.models import Office, Partnership
 from partnerskap.registry.selectors import partnership_for_user
@@ -354,12 +357,9 @@ def manual_entry(request: HttpRequest, pk: int) -> HttpResponse:
 # --- status reports --------------------------------------------------------------------------
 
 
-def _items(partnership: Partnership):
-    return (
-        AgendaItem.objects.filter(meeting__body__partnership=partnership, meeting__status="planned")
-        .select_related("meeting")
-        .order_by("meeting__starts_at", "position")
-    )
+def _items(user: User, partnership: Partnership) -> QuerySet[AgendaItem]:
+    """The partnership's agenda items the person may attach the report to."""
+    return attachable_items(user).filter(meeting__body__partnership=partnership)
 
 
 @require_http_methods(["GET", "POST"])
@@ -415,7 +415,10 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     sections = list(report.sections.all())
     initial = {"title": report.title, "revision": report.revision, "item": report.item_id}
     form = ReportForm(
-        posted(request), initial=initial, items=_items(report.partnership), sections=sections
+        posted(request),
+        initial=initial,
+        items=_items(request.user, report.partnership),
+        sections=sections,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,4 +1,10 @@
-"""Who may read and change which bodies and meetings, from registry roles and body membership."""
+"""Who may read and change which bodies and meetings, from registry roles and body membership.
+
+A partnership's bodies are read by those who read the partnership and run by those who change it;
+a county's bodies (and those spanning it among other counties) by the county's role holders, run
+by its state owner (the county director); a national body only by its members. Members read their
+body; chairs, secretaries and minute-takers run it.
+"""
 
 from dataclasses import dataclass
 
@@ -57,19 +63,23 @@ def _scope(user: User, registry) -> BodyScope:
         BodyMember.objects.valid_on(today).filter(person=user).values_list("body_id", "role")
     )
     readable_partnerships = registry.readable_partnerships
+    # A body spanning several counties comes once per county it spans (one query either way).
     rows = list(
         Body.objects.filter(
             Q(partnership_id__in=readable_partnerships)
             | Q(county_id__in=county_ids)
+            | Q(other_counties__in=county_ids)
             | Q(id__in=[b for b, _ in member_rows])
-        ).values_list("id", "partnership_id", "county_id")
+        ).values_list("id", "partnership_id", "county_id", "other_counties")
     )
-    readable = {bid for bid, _, _ in rows}
+    readable = {bid for bid, _, _, _ in rows}
+    state_owner = registry.county_state_owner
     editable = {
         bid
-        for bid, pid, cid in rows
+        for bid, pid, cid, other in rows
         if (pid is not None and (pid in registry.editable_partnerships or pid in minute_taker_of))
-        or (cid is not None and cid in registry.county_state_owner)
+        or (cid is not None and cid in state_owner)
+        or (other is not None and other in state_owner)
     }
     editable |= {bid for bid, role in member_rows if role in RUNNING_MEMBER_ROLES}
     return BodyScope(False, frozenset(readable), frozenset(editable))

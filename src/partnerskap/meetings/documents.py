@@ -97,6 +97,15 @@ def exempt_line(item: Row) -> str:
 
 
 def approval_line(content: Content) -> str:
+    """Where the minutes stand, and whether they were recorded after the meeting."""
+    line = _approval_status(content)
+    if (content.get("approval") or {}).get("recorded_afterwards"):
+        recorded = _("Recorded after the meeting: no notice or comment round in Partnerskap.")
+        return f"{recorded} {line}".strip()
+    return line
+
+
+def _approval_status(content: Content) -> str:
     """Where the minutes stand; content frozen before the status was recorded has none."""
     approval = content.get("approval")
     if not approval:
@@ -252,6 +261,8 @@ def _docx_item(document: Document, item: Row) -> None:
     for line in (item["status_line"], item["exempt_line"]):
         if line:
             docx.paragraph(document, line, italic=True)
+    if item.get("background_in_minutes") and item["background"]:
+        docx.paragraph(document, item["background"])
     if item["notes"]:
         docx.paragraph(document, item["notes"])
     if item["decision"]:

@@ -18,10 +18,13 @@ class BodyKind(models.TextChoices):
     COOPERATION_FORUM = "cooperation_forum", _("Cooperation forum")
     PROJECT_GROUP = "project_group", _("Project group")
     USER_COUNCIL = "user_council", _("User council")
+    NETWORK = "network", _("Network")
+    FORUM = "forum", _("Forum")
 
 
 class Body(TimeStampedModel):
-    """A body that meets: it belongs to a partnership or (for forums and projects) a county."""
+    """A body that meets, of a partnership, a county (perhaps spanning others) or the country;
+    access follows from that and from its members (meetings/access.py, decision 0032)."""
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices)
@@ -41,6 +44,10 @@ class Body(TimeStampedModel):
         related_name="bodies",
         verbose_name=_("county"),
     )
+    other_counties = models.ManyToManyField(
+        County, blank=True, related_name="shared_bodies", verbose_name=_("other counties it spans")
+    )
+    national = models.BooleanField(_("for the whole country"), default=False)
     description = models.TextField(_("description"), blank=True)
     default_location = models.CharField(_("usual place"), max_length=200, blank=True)
     slug = models.SlugField(_("address of the public page"), max_length=80, unique=True)
@@ -58,9 +65,10 @@ class Body(TimeStampedModel):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(partnership__isnull=False, county__isnull=True)
-                | Q(partnership__isnull=True, county__isnull=False),
-                name="body_belongs_to_partnership_or_county",
+                condition=Q(partnership__isnull=False, county__isnull=True, national=False)
+                | Q(partnership__isnull=True, county__isnull=False, national=False)
+                | Q(partnership__isnull=True, county__isnull=True, national=True),
+                name="body_belongs_to_partnership_county_or_country",
             )
         ]
 
@@ -101,6 +109,7 @@ class ItemKind(models.TextChoices):
     INFORMATION = "information", _("Information")
     DISCUSSION = "discussion", _("Discussion")
     DECISION = "decision", _("Decision")
+    ANY_OTHER_BUSINESS = "any_other_business", _("Any other business")
 
 
 class StandardAgendaItem(models.Model):
@@ -248,6 +257,11 @@ class AgendaItem(TimeStampedModel):
     presenter = models.CharField(_("presenter"), max_length=200, blank=True)
     planned_minutes = models.PositiveSmallIntegerField(_("planned minutes"), default=15)
     background = models.TextField(_("background"), blank=True)
+    background_in_minutes = models.BooleanField(
+        _("show the background in the minutes"),
+        default=False,
+        help_text=_("For example the questions the item was to answer."),
+    )
     notes = models.TextField(_("notes"), blank=True)
     decision_text = models.TextField(_("decision"), blank=True)
     review_date = models.DateField(_("review the decision on"), null=True, blank=True)
@@ -358,6 +372,8 @@ class ActionItem(TimeStampedModel):
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
     )
     progress = models.TextField(_("progress"), blank=True)
+    # A follow-up recorded after its due date is not reminded unless asked (decision 0032).
+    remind = models.BooleanField(_("send reminders when overdue"), default=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     revision = models.PositiveIntegerField(default=1)
 
@@ -418,6 +434,8 @@ class Minutes(TimeStampedModel):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # The meeting was recorded afterwards: no notice went out and no comment round was held.
+    recorded_afterwards = models.BooleanField(_("recorded after the meeting"), default=False)
 
     history = HistoricalRecords()
 

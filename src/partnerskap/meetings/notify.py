@@ -26,8 +26,9 @@ def _date(meeting: Meeting) -> str:
     return timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y %H:%M")
 
 
-def send_notice(meeting_id: int) -> int:
-    """The notice to every invited member, with the agenda as PDF and an .ics invitation."""
+def send_notice(meeting_id: int, only: list[str] | None = None) -> int:
+    """The notice to every invited member (or `only` to these addresses: a member added after
+    the notice went out), with the agenda as PDF and an .ics invitation."""
     from . import documents
     from .selectors import minutes_content
 
@@ -42,7 +43,7 @@ def send_notice(meeting_id: int) -> int:
         )
         % {"body": meeting.body.name, "date": _date(meeting), "place": meeting.location or "–"},
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=_recipients(meeting),
+        to=[e for e in only if e] if only is not None else _recipients(meeting),
     )
     message.attach("innkalling.pdf", documents.notice_pdf(content), "application/pdf")
     message.attach("mote.ics", documents.meeting_ics(meeting), "text/calendar; method=REQUEST")

@@ -5,11 +5,20 @@ from . import views
 app_name = "meetings"
 
 urlpatterns = [
+    # people, for administrators
+    path("personer/", views.people_list, name="people"),
+    path("personer/ny/", views.person_create, name="person_create"),
+    path("personer/<int:pk>/innlogging/", views.person_login, name="person_login"),
     # bodies and their year
     path("organer/", views.body_list, name="body_list"),
     path("organer/ny/", views.body_create, name="body_create"),
     path("organer/<int:pk>/", views.body_detail, name="body_detail"),
     path("organer/<int:pk>/medlemmer/ny/", views.body_member_add, name="body_member_add"),
+    path(
+        "organer/medlemmer/<int:pk>/innkalling/",
+        views.member_send_notice,
+        name="member_send_notice",
+    ),
     path("organer/<int:pk>/moter/ny/", views.meeting_schedule, name="meeting_schedule"),
     path("organer/<int:pk>/arshjul/ny/", views.annual_plan_create, name="annual_plan_create"),
     path("organer/<int:pk>/arshjul/<int:year>/", views.annual_plan, name="annual_plan"),
@@ -24,6 +33,11 @@ urlpatterns = [
     path("moter/<int:pk>/innkalling/", views.meeting_send_notice, name="meeting_send_notice"),
     path("moter/<int:pk>/oppmote/", views.meeting_attendance, name="meeting_attendance"),
     path("moter/<int:pk>/avholdt/", views.meeting_mark_held, name="meeting_mark_held"),
+    path(
+        "moter/<int:pk>/etterregistrer/",
+        views.meeting_record_afterwards,
+        name="meeting_record_afterwards",
+    ),
     path("moter/<int:pk>/avlys/", views.meeting_cancel, name="meeting_cancel"),
     path("moter/<int:pk>/endre/", views.meeting_edit, name="meeting_edit"),
     path("moter/<int:pk>/saker/ny/", views.item_add, name="item_add"),

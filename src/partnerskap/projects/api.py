@@ -15,7 +15,7 @@ from partnerskap.meetings.models import Meeting
 from partnerskap.registry.models import Municipality, Partnership
 
 from . import selectors, services
-from .models import DecisionNeeded, Project
+from .models import DecisionNeeded, Milestone, Project
 
 router = Router()
 
@@ -161,6 +161,10 @@ class MilestoneIn(Schema):
     kind: str = "milestone"
     pilot_id: int | None = None
     owner_id: int | None = None
+
+
+class MilestoneDoneIn(Schema):
+    done_on: date
 
 
 class RiskIn(Schema):
@@ -394,6 +398,25 @@ def milestone_add(request: HttpRequest, project_id: int, payload: MilestoneIn) -
     )
     out = {f: getattr(milestone, f) for f in MilestoneOut.model_fields if f != "overdue"}
     return Status(201, out | {"overdue": milestone.is_overdue})
+
+
+@router.post(
+    "/milestones/{milestone_id}/done", response=MilestoneOut, summary="Mark a milestone done"
+)
+def milestone_done(request: HttpRequest, milestone_id: int, payload: MilestoneDoneIn) -> dict:
+    project_id = (
+        Milestone.objects.filter(pk=milestone_id).values_list("project_id", flat=True).first()
+    )
+    if project_id is None:
+        raise Http404
+    project = selectors.project_for_user(request.user, project_id, change=True)
+    milestone = services.milestone_complete(
+        actor=request.user,
+        milestone=project.milestones.get(pk=milestone_id),
+        done_on=payload.done_on,
+    )
+    out = {f: getattr(milestone, f) for f in MilestoneOut.model_fields if f != "overdue"}
+    return out | {"overdue": milestone.is_overdue}
 
 
 @router.post("/projects/{project_id}/risks", response={201: RiskOut}, summary="Add a risk")

@@ -208,3 +208,10 @@ class CommunicationForm(AkselFormMixin, forms.Form):
     responsible = forms.CharField(label=_("Responsible"), max_length=200, required=False)
     planned_on = forms.DateField(label=_("Date"), widget=DateInput(), required=False)
     done = forms.BooleanField(label=_("Done"), required=False)
+
+
+class MilestoneDoneForm(AkselFormMixin, forms.Form):
+    done_on = forms.DateField(label=_("Done on"), widget=DateInput())
+
+    def __init__(self, data=None, **kwargs) -> None:
+        super().__init__(data, initial={"done_on": timezone.localdate()}, **kwargs)

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -216,6 +217,10 @@ def milestone_add(
 @transaction.atomic
 def milestone_complete(*, actor: User, milestone: Milestone, done_on: date) -> Milestone:
     milestone = locked(Milestone, milestone.pk)
+    if milestone.state != "planned":
+        raise ValidationError(_("This milestone is not planned any more."))
+    if done_on > timezone.localdate():
+        raise ValidationError({"done_on": _("A milestone cannot be done on a day still to come.")})
     milestone.state = "done"
     milestone.done_on = done_on
     return save(milestone, actor=actor)

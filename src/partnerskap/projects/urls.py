@@ -18,6 +18,7 @@ urlpatterns = [
     path("prosjekter/<int:pk>/status/", views.status_update, name="status_update"),
     path("prosjekter/<int:pk>/status/ny-rad/", views.row_add, name="row_add"),
     path("prosjekter/<int:pk>/milepaeler/ny/", views.milestone_add, name="milestone_add"),
+    path("prosjekter/milepaeler/<int:pk>/utfort/", views.milestone_done, name="milestone_done"),
     path("prosjekter/<int:pk>/risikoer/ny/", views.risk_add, name="risk_add"),
     path("prosjekter/<int:pk>/beslutninger/ny/", views.decision_add, name="decision_add"),
     path(

@@ -15,9 +15,8 @@ from django.db.models import Max, Min, Prefetch, QuerySet
 from django.http import Http404
 
 from partnerskap.core.models import User
-from partnerskap.meetings.access import body_scope
 from partnerskap.meetings.models import AgendaItem
-from partnerskap.meetings.services import EDITABLE_AGENDA
+from partnerskap.meetings.selectors import attachable_items
 from partnerskap.registry.access import access_scope
 from partnerskap.registry.models import Office
 from partnerskap.registry.selectors import office_for_user
@@ -236,15 +235,7 @@ def _sum_totals(rows: list[CountedTotals]) -> core.VisitTotals:
 
 def attach_targets(user: User, office: Office) -> QuerySet[AgendaItem]:
     """Agenda items of the office's partnerships that the person may add attachments to."""
-    scope = body_scope(user)
-    qs = AgendaItem.objects.filter(
-        meeting__body__partnership__office=office, meeting__status__in=EDITABLE_AGENDA
-    )
-    if not scope.is_admin:
-        qs = qs.filter(meeting__body_id__in=scope.editable)
-    return qs.select_related("meeting", "meeting__body").order_by(
-        "meeting__starts_at", "meeting_id", "position"
-    )
+    return attachable_items(user).filter(meeting__body__partnership__office=office)
 
 
 # --- scenarios ------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Demo meetings: the Nordland steering group 2017–2019 and NAV Ørland's partnership meeting,
+"""Demo meetings: the Nordland steering group 2017–2019, NAV Ørland's partnership meeting and a
+network of Nordland and Trøndelag recorded afterwards,
 built through the meeting services so the product looks lived-in. Idempotent: a body that
 already exists is left as it is."""
 
@@ -12,7 +13,7 @@ from partnerskap.meetings.models import Body, BodyKind
 from partnerskap.meetings.standard import PARTNERSHIP_MEETING_AGENDA
 from partnerskap.registry.models import County, Partnership
 
-from . import nordland, orland
+from . import network, nordland, orland
 from .build import BodyBuilder, no_mail
 
 
@@ -21,6 +22,7 @@ def load(users: dict[str, User]) -> None:
     with translation.override("nb"), no_mail():
         _nordland(users)
         _orland(users)
+        network.load(users)
 
 
 def _members(body: Body, users: dict[str, User], members: list, valid_from: date) -> None:

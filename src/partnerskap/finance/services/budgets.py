@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from partnerskap.core.metrics import import_committed
 from partnerskap.core.models import User
 from partnerskap.core.services import claim_revision, save
 from partnerskap.registry.models import Partnership
@@ -99,6 +100,7 @@ def budget_import_commit(
         )
         for position, line in enumerate(report.lines, start=1)
     )
+    transaction.on_commit(lambda: import_committed("budget", len(report.lines)))
     return BudgetImport.objects.create(
         budget=fresh,
         filename=filename[:255],

@@ -2,6 +2,7 @@
 functions, selectors and services as the pages (`routes`), and published minutes for everyone in
 OParl's shape (`public`)."""
 
+from . import minutes  # noqa: F401  (registers the minutes routes on `router`)
 from .public import public_router
 from .routes import router
 

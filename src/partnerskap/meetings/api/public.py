@@ -10,11 +10,11 @@ from uuid import UUID
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from .. import selectors
-from ..models import Body, ItemStatus, Meeting, MeetingStatus
+from ..models import AttendanceStatus, Body, ItemStatus, Meeting, MeetingStatus
 
 # auth=None on the router overrides the API's default authentication for every route on it.
 public_router = Router(auth=None)
@@ -161,9 +161,37 @@ def _oparl_item(meeting_url: str, order: int, item: dict, file_url: Callable[[in
     }
 
 
+class OParlPerson(Schema):
+    type: str = OPARL + "Person"
+    name: str
+    affiliation: str = Field(
+        "", description="The organisation the person came from or represented (extension)."
+    )
+
+
+def _public_content(meeting: Meeting) -> dict:
+    """The published minutes, computed once per meeting for the fields that need them."""
+    cached = getattr(meeting, "_public_content", None)
+    if cached is None:
+        cached = selectors.strip_exempt(selectors.approved_content(meeting))
+        meeting._public_content = cached  # type: ignore[attr-defined]
+    return cached
+
+
 class OParlMeetingDetail(OParlMeeting):
     resultsProtocol: OParlFile
     agendaItem: list[OParlAgendaItem]
+    participant: list[OParlPerson]
+
+    @staticmethod
+    def resolve_participant(obj: Meeting) -> list[dict]:
+        """Who took part, members and guests alike, each with their organisation: people without
+        a login are people all the same (docs/decisions/0020)."""
+        return [
+            {"name": a["name"], "affiliation": a["represents"]}
+            for a in _public_content(obj)["attendance"]
+            if a["status"] in (AttendanceStatus.PRESENT, AttendanceStatus.GUEST)
+        ]
 
     @staticmethod
     def resolve_resultsProtocol(obj: Meeting, context: dict) -> dict:
@@ -172,7 +200,7 @@ class OParlMeetingDetail(OParlMeeting):
 
     @staticmethod
     def resolve_agendaItem(obj: Meeting, context: dict) -> list[dict]:
-        content = selectors.strip_exempt(selectors.approved_content(obj))
+        content = _public_content(obj)
         meeting_url = _url(context, "public_meeting", meeting_uuid=obj.uuid)
 
         def file_url(attachment_id: int) -> str:

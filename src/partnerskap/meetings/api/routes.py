@@ -8,7 +8,7 @@ minutes); the OpenAPI document and the access walker list them in this order.
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,8 +27,6 @@ from ..models import (
     Body,
     BodyKind,
     Meeting,
-    MinutesComment,
-    MinutesVersion,
 )
 from ..standard import PARTNERSHIP_MEETING_AGENDA
 from .schemas import (
@@ -39,11 +37,7 @@ from .schemas import (
     BodyDetailOut,
     BodyIn,
     BodyOut,
-    CommentIn,
-    CommentOut,
     ConflictOut,
-    CorrectionIn,
-    DeadlineIn,
     ItemIn,
     ItemOut,
     ItemPatch,
@@ -52,12 +46,9 @@ from .schemas import (
     MeetingOut,
     MeetingPatch,
     MemberIn,
-    MinutesIn,
     OrderIn,
     ReasonIn,
     TargetIn,
-    VersionContentOut,
-    VersionOut,
 )
 
 router = Router()
@@ -119,22 +110,42 @@ def _item_out(user: User, item_id: int) -> AgendaItem:
 @router.get("/bodies", response=list[BodyOut], summary="Bodies you have access to")
 @paginate(PageNumberPagination)
 def body_list(request: HttpRequest) -> QuerySet[Body]:
-    return selectors.body_list(request.user)
+    return selectors.body_list(request.user).prefetch_related("other_counties")
+
+
+def _body_out(user: User, pk: int) -> Body:
+    body = selectors.body_for_user(user, pk)
+    prefetch_related_objects([body], "other_counties")
+    return body
+
+
+def _county(pk: int, field: str) -> County:
+    county = County.objects.filter(pk=pk).first()
+    if county is None:
+        raise _no_such(field, pk)
+    return county
 
 
 def _body_owner(user: User, payload: BodyIn) -> dict:
-    """The partnership or county the new body belongs to, if the person may change it."""
-    if (payload.partnership_id is None) == (payload.county_id is None):
-        raise ValidationError({"partnership_id": _("Give either a partnership or a county.")})
+    """The partnership, county (with the other counties it spans) or country the new body
+    belongs to, if the person may create bodies there."""
+    scope = access_scope(user)
+    owners = (payload.partnership_id is not None, payload.county_id is not None, payload.national)
+    if sum(owners) != 1:
+        raise ValidationError(
+            {"partnership_id": _("Give either a partnership, a county or the whole country.")}
+        )
+    if payload.national:
+        if not scope.is_admin:
+            raise PermissionDenied
+        return {"national": True}
     if payload.partnership_id is not None:
         return {"partnership": partnership_for_user(user, payload.partnership_id, change=True)}
-    county = County.objects.filter(pk=payload.county_id).first()
-    if county is None:
-        raise _no_such("county_id", payload.county_id)
-    scope = access_scope(user)
+    county = _county(payload.county_id, "county_id")  # type: ignore[arg-type]
     if not (scope.is_admin or county.pk in scope.county_state_owner):
         raise PermissionDenied
-    return {"county": county}
+    others = [_county(pk, "other_county_ids") for pk in payload.other_county_ids]
+    return {"county": county, "other_counties": others}
 
 
 @router.post(
@@ -164,7 +175,7 @@ def body_create(request: HttpRequest, payload: BodyIn) -> Status[Body]:
         **owner,
     )
     request.user._partnerskap_bodies = None  # type: ignore[union-attr]  # scope has a new body
-    return Status(201, selectors.body_for_user(request.user, body.pk))
+    return Status(201, _body_out(request.user, body.pk))
 
 
 @router.get(
@@ -173,7 +184,7 @@ def body_create(request: HttpRequest, payload: BodyIn) -> Status[Body]:
     summary="One body, its current members and its standard agenda",
 )
 def body_detail(request: HttpRequest, body_id: int) -> Body:
-    return selectors.body_for_user(request.user, body_id)
+    return _body_out(request.user, body_id)
 
 
 @router.post("/bodies/{body_id}/members", response={201: BodyDetailOut}, summary="Add a member")
@@ -188,7 +199,7 @@ def body_member_add(request: HttpRequest, body_id: int, payload: MemberIn) -> St
         valid_from=payload.valid_from,
         valid_to=payload.valid_to,
     )
-    return Status(201, selectors.body_for_user(request.user, body_id))
+    return Status(201, _body_out(request.user, body_id))
 
 
 @router.get(
@@ -449,128 +460,3 @@ def action_update(request: HttpRequest, action_id: int, payload: ActionPatch) ->
     action = selectors.action_for_user(request.user, action_id, change=True)
     services.action_update(actor=request.user, action=action, **payload.dict(exclude_unset=True))
     return selectors.action_for_user(request.user, action_id)
-
-
-# --- minutes --------------------------------------------------------------------------------
-
-
-@router.put(
-    "/meetings/{meeting_id}/minutes",
-    response=CHANGED,
-    summary="Write the introduction of the minutes (give the meeting's revision)",
-)
-def minutes_update(request: HttpRequest, meeting_id: int, payload: MinutesIn) -> Meeting:
-    meeting = selectors.meeting_for_user(request.user, meeting_id, change=True)
-    services.minutes_update(
-        actor=request.user,
-        meeting=meeting,
-        revision=payload.revision,
-        introduction=payload.introduction,
-    )
-    return _meeting_out(meeting)
-
-
-@router.post(
-    "/meetings/{meeting_id}/minutes/send-for-comments",
-    response=MeetingDetailOut,
-    summary="Send the minutes for comments, with a deadline",
-)
-def minutes_send_for_comments(
-    request: HttpRequest, meeting_id: int, payload: DeadlineIn
-) -> Meeting:
-    meeting = selectors.meeting_for_user(request.user, meeting_id, change=True)
-    services.minutes_send_for_comments(
-        actor=request.user, meeting=meeting, deadline=payload.deadline
-    )
-    return _meeting_out(meeting)
-
-
-@router.post(
-    "/meetings/{meeting_id}/minutes/comments",
-    response={201: CommentOut},
-    summary="Comment on minutes out for comments, or object to them",
-)
-def minutes_comment(
-    request: HttpRequest, meeting_id: int, payload: CommentIn
-) -> Status[MinutesComment]:
-    meeting = selectors.meeting_for_user(request.user, meeting_id)
-    item = None
-    if payload.item_id is not None:
-        item = meeting.items.filter(pk=payload.item_id).first()
-        if item is None:
-            raise _no_such("item_id", payload.item_id)
-    comment = services.minutes_comment(
-        actor=request.user,
-        meeting=meeting,
-        text=payload.text,
-        is_objection=payload.is_objection,
-        item=item,
-    )
-    return Status(201, comment)
-
-
-@router.post(
-    "/meetings/{meeting_id}/minutes/approve",
-    response=MeetingDetailOut,
-    summary="Approve the minutes: they are frozen as version 1",
-)
-def minutes_approve(request: HttpRequest, meeting_id: int) -> Meeting:
-    meeting = selectors.meeting_for_user(request.user, meeting_id, change=True)
-    services.minutes_approve(actor=request.user, meeting=meeting)
-    return _meeting_out(meeting)
-
-
-@router.post(
-    "/meetings/{meeting_id}/minutes/publish",
-    response=MeetingDetailOut,
-    summary="Publish approved minutes on the public page",
-)
-def minutes_publish(request: HttpRequest, meeting_id: int) -> Meeting:
-    meeting = selectors.meeting_for_user(request.user, meeting_id, change=True)
-    services.minutes_publish(actor=request.user, meeting=meeting)
-    return _meeting_out(meeting)
-
-
-@router.get(
-    "/meetings/{meeting_id}/minutes/versions",
-    response=list[VersionOut],
-    summary="Every frozen version of the minutes, newest first",
-)
-def minutes_versions(request: HttpRequest, meeting_id: int) -> QuerySet[MinutesVersion]:
-    meeting = selectors.meeting_for_user(request.user, meeting_id)
-    return meeting.minutes.versions.select_related("created_by").order_by("-number")
-
-
-@router.post(
-    "/meetings/{meeting_id}/minutes/versions",
-    response={201: VersionContentOut},
-    summary="Correct approved minutes: a new version with the reason",
-)
-def minutes_correct(
-    request: HttpRequest, meeting_id: int, payload: CorrectionIn
-) -> Status[MinutesVersion]:
-    meeting = selectors.meeting_for_user(request.user, meeting_id, change=True)
-    changes = {}
-    for entry in payload.items:
-        fields = entry.dict(exclude_unset=True)
-        changes[fields.pop("item_id")] = fields
-    known = set(meeting.items.filter(pk__in=changes).values_list("pk", flat=True))
-    for pk in sorted(set(changes) - known):
-        raise _no_such("items", pk)
-    version = services.minutes_correct(
-        actor=request.user,
-        meeting=meeting,
-        reason=payload.reason,
-        item_changes=changes,
-        introduction=payload.introduction,
-    )
-    return Status(201, version)
-
-
-@router.get(
-    "/minutes/versions/{version_id}",
-    response=VersionContentOut,
-    summary="One version of a meeting's minutes, as frozen",
-)
-def minutes_version(request: HttpRequest, version_id: int) -> MinutesVersion:
-    return selectors.minutes_version_for_user(request.user, version_id)

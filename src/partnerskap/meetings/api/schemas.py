@@ -9,7 +9,7 @@ from ninja import Field, Schema
 
 from partnerskap.core.models import User
 
-from .. import minutes_state, selectors
+from .. import lifecycle, selectors
 from ..access import body_scope
 from ..models import (
     OPEN_ACTION_STATUSES,
@@ -67,6 +67,8 @@ class BodyOut(Schema):
     kind: BodyKind
     partnership_id: int | None
     county_id: int | None
+    other_county_ids: list[int]
+    national: bool
     description: str
     default_location: str
     slug: str
@@ -75,6 +77,10 @@ class BodyOut(Schema):
     @staticmethod
     def resolve_uuid(obj: Body) -> str:
         return str(obj.uuid)
+
+    @staticmethod
+    def resolve_other_county_ids(obj: Body) -> list[int]:
+        return [county.pk for county in obj.other_counties.all()]
 
 
 class BodyDetailOut(BodyOut):
@@ -117,7 +123,7 @@ class MeetingOut(Schema):
 
     @staticmethod
     def resolve_minutes_status(obj: Meeting) -> str:
-        return minutes_state.effective_status(obj.minutes)
+        return lifecycle.minutes_status(obj.minutes)
 
 
 class ActionOut(Schema):
@@ -250,7 +256,7 @@ class MinutesOut(Schema):
 
     @staticmethod
     def resolve_status(obj: Minutes) -> str:
-        return minutes_state.effective_status(obj)
+        return lifecycle.minutes_status(obj)
 
     @staticmethod
     def resolve_recorded_status(obj: Minutes) -> str:
@@ -258,7 +264,7 @@ class MinutesOut(Schema):
 
     @staticmethod
     def resolve_deemed_approved(obj: Minutes) -> bool:
-        return minutes_state.is_deemed_approved(obj)
+        return lifecycle.is_deemed_approved(obj)
 
 
 class MeetingDetailOut(MeetingOut):
@@ -313,6 +319,10 @@ class BodyIn(Schema):
     slug: str
     partnership_id: int | None = None
     county_id: int | None = None
+    other_county_ids: list[int] = Field(
+        default_factory=list, description="Other counties a county's body spans (a network)."
+    )
+    national: bool = Field(False, description="A body of the whole country (administrators).")
     description: str = ""
     default_location: str = ""
     standard_agenda: list[StandardItemIn] | None = Field(

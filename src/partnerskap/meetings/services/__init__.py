@@ -23,14 +23,16 @@ from .bodies import (
     StandardItem,
     body_create,
     body_member_add,
+    member_send_notice,
+    noticed_meetings_without,
 )
 from .feeds import calendar_feed_create, calendar_feed_revoke
 from .meetings import (
     CALENDAR_FIELDS,
-    EDITABLE_AGENDA,
     attendance_record,
     meeting_cancel,
     meeting_mark_held,
+    meeting_record_afterwards,
     meeting_schedule,
     meeting_send_notice,
     meeting_update,
@@ -53,7 +55,6 @@ from .plan import (
 
 __all__ = [
     "CALENDAR_FIELDS",
-    "EDITABLE_AGENDA",
     "ConflictError",
     "StandardItem",
     "action_add",
@@ -74,9 +75,11 @@ __all__ = [
     "item_withdraw",
     "meeting_cancel",
     "meeting_mark_held",
+    "meeting_record_afterwards",
     "meeting_schedule",
     "meeting_send_notice",
     "meeting_update",
+    "member_send_notice",
     "minutes_approve",
     "minutes_comment",
     "minutes_correct",
@@ -84,6 +87,7 @@ __all__ = [
     "minutes_send_for_comments",
     "minutes_settle_deemed",
     "minutes_update",
+    "noticed_meetings_without",
     "previous_meeting",
     "undecided_items",
 ]

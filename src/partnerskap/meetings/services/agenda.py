@@ -13,9 +13,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
-from partnerskap.core.services import claim_revision, locked
+from partnerskap.core.services import claim_revision, locked, save
 
-from .. import minutes_state, uploads
+from .. import lifecycle, uploads
 from ..models import (
     OPEN_ACTION_STATUSES,
     ActionItem,
@@ -24,8 +24,8 @@ from ..models import (
     ItemStatus,
     Meeting,
 )
-from ._base import _check_revision, _fresh, _save
-from .meetings import _add_item, _assert_agenda_editable, _check_exempt
+from ._base import claim, fresh, person_or_new
+from .meetings import _add_item, _check_exempt
 
 # --- agenda items ---------------------------------------------------------------------------
 
@@ -34,8 +34,8 @@ from .meetings import _add_item, _assert_agenda_editable, _check_exempt
 def item_add(
     *, actor: User, meeting: Meeting, title: str, kind: str, **fields: object
 ) -> AgendaItem:
-    meeting = _fresh(meeting.pk)
-    _assert_agenda_editable(meeting)
+    meeting = fresh(meeting.pk)
+    lifecycle.assert_agenda_open(meeting)
     return _add_item(meeting, actor, title=title, kind=kind, **fields)
 
 
@@ -43,18 +43,18 @@ def item_add(
 def item_update(
     *, actor: User, item: AgendaItem, revision: int | None, **fields: object
 ) -> AgendaItem:
-    minutes_state.assert_editable(_fresh(item.meeting_id))
-    _check_revision(AgendaItem, item.pk, revision)
+    lifecycle.assert_minutes_open(fresh(item.meeting_id))
+    claim(AgendaItem, item.pk, revision)
     item.refresh_from_db()
     for key, value in fields.items():
         setattr(item, key, value)
     _check_exempt(item)
-    return _save(item, actor)
+    return save(item, actor=actor)
 
 
 @transaction.atomic
 def item_reorder(*, actor: User, meeting: Meeting, item_ids: list[int]) -> None:
-    _assert_agenda_editable(_fresh(meeting.pk))
+    lifecycle.assert_agenda_open(fresh(meeting.pk))
     items = {i.pk: i for i in meeting.items.select_for_update()}
     if set(item_ids) != set(items):
         raise ValidationError(_("The new order must list every item of the meeting exactly once."))
@@ -64,26 +64,26 @@ def item_reorder(*, actor: User, meeting: Meeting, item_ids: list[int]) -> None:
     for position, pk in enumerate(item_ids, start=1):
         item = items[pk]
         item.position = position
-        _save(item, actor)
+        save(item, actor=actor)
 
 
 @transaction.atomic
 def item_move(*, actor: User, item: AgendaItem, target: Meeting) -> AgendaItem:
     """Move an item to another meeting, of this body or another: it keeps its number."""
-    _assert_agenda_editable(_fresh(item.meeting_id))
-    target = _fresh(target.pk)
-    _assert_agenda_editable(target)
+    lifecycle.assert_agenda_open(fresh(item.meeting_id))
+    target = fresh(target.pk)
+    lifecycle.assert_agenda_open(target)
     item.meeting = target
     item.position = (target.items.aggregate(m=Max("position"))["m"] or 0) + 1
-    return _save(item, actor)
+    return save(item, actor=actor)
 
 
 @transaction.atomic
 def item_forward(*, actor: User, item: AgendaItem, target: Meeting) -> AgendaItem:
     """Send a prepared item on to another body's meeting (prepared in the steering group,
     decided in the partnership meeting): a new item there, linked to this one."""
-    target = _fresh(target.pk)
-    _assert_agenda_editable(target)
+    target = fresh(target.pk)
+    lifecycle.assert_agenda_open(target)
     if target.body_id == item.numbering_body_id:
         raise ValidationError(
             {
@@ -110,18 +110,18 @@ def item_forward(*, actor: User, item: AgendaItem, target: Meeting) -> AgendaIte
         "body": target.body.name,
         "label": forwarded.label,
     }
-    _save(item, actor)
+    save(item, actor=actor)
     return forwarded
 
 
 @transaction.atomic
 def item_withdraw(*, actor: User, item: AgendaItem, reason: str) -> AgendaItem:
-    _assert_agenda_editable(_fresh(item.meeting_id))
+    lifecycle.assert_agenda_open(fresh(item.meeting_id))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the item is withdrawn.")})
     item.status = ItemStatus.WITHDRAWN
     item.status_note = reason
-    return _save(item, actor)
+    return save(item, actor=actor)
 
 
 # --- attachments ----------------------------------------------------------------------------
@@ -143,7 +143,7 @@ def attachment_add(
 ) -> Attachment:
     """Attach a file to an item: only PDF, DOCX, XLSX or an image, known by its content (not
     its name), and no larger than ATTACHMENT_MAX_BYTES. Nothing is stored if either fails."""
-    minutes_state.assert_editable(_fresh(item.meeting_id))
+    lifecycle.assert_minutes_open(fresh(item.meeting_id))
     name = os.path.basename(file.name or "")
     limit = getattr(settings, "ATTACHMENT_MAX_BYTES", uploads.DEFAULT_MAX_BYTES)
     if file.size > limit:
@@ -179,7 +179,7 @@ def attachment_add(
         legal_ground=legal_ground,
         uploaded_by=actor,
     )
-    return _save(attachment, actor)
+    return save(attachment, actor=actor)
 
 
 # --- follow-up actions ----------------------------------------------------------------------
@@ -187,10 +187,19 @@ def attachment_add(
 
 @transaction.atomic
 def action_add(
-    *, actor: User, item: AgendaItem, title: str, owner: User, due_date: date
+    *,
+    actor: User,
+    item: AgendaItem,
+    title: str,
+    due_date: date,
+    owner: User | None = None,
+    new_owner: dict | None = None,
+    remind_past: bool = False,
 ) -> ActionItem:
-    meeting = _fresh(item.meeting_id)
-    minutes_state.assert_editable(meeting)
+    """A follow-up, owned by a person or by a new person or group recorded on the spot. One due
+    before today (a meeting recorded afterwards) is not reminded unless asked."""
+    meeting = fresh(item.meeting_id)
+    lifecycle.assert_minutes_open(meeting)
     meeting_day = timezone.localtime(meeting.starts_at).date()
     if due_date < meeting_day:
         raise ValidationError(
@@ -199,10 +208,12 @@ def action_add(
                 % {"date": meeting_day.strftime("%d.%m.%Y")}
             }
         )
-    return _save(
-        ActionItem(item=item, body=meeting.body, title=title, owner=owner, due_date=due_date),
-        actor,
+    owner = person_or_new(actor, owner, new_owner, field="owner")
+    remind = remind_past or due_date >= timezone.localdate()
+    action = ActionItem(
+        item=item, body=meeting.body, title=title, owner=owner, due_date=due_date, remind=remind
     )
+    return save(action, actor=actor)
 
 
 @transaction.atomic
@@ -227,4 +238,4 @@ def action_update(
         action.progress = progress
     if due_date is not None:
         action.due_date = due_date
-    return _save(action, actor)
+    return save(action, actor=actor)

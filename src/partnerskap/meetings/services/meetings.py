@@ -11,9 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.people import person_from_name
+from partnerskap.core.services import save
 
-from .. import minutes_state
+from .. import lifecycle
 from ..models import (
+    OPEN_ACTION_STATUSES,
+    ActionItem,
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -26,7 +30,7 @@ from ..models import (
     MeetingStatus,
     Minutes,
 )
-from ._base import _check_revision, _fresh, _save
+from ._base import claim, fresh
 
 # --- numbering ------------------------------------------------------------------------------
 
@@ -46,24 +50,6 @@ def _allocate_number(body: Body, year: int) -> int:
 
 
 # --- meetings -------------------------------------------------------------------------------
-
-EDITABLE_AGENDA = (MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT, MeetingStatus.HELD)
-
-
-def _assert_agenda_editable(meeting: Meeting) -> None:
-    if meeting.status not in EDITABLE_AGENDA:
-        raise ValidationError(
-            {
-                "meeting": _(
-                    "The agenda of the meeting on %(date)s can no longer be changed: the meeting "
-                    "is %(status)s."
-                )
-                % {
-                    "date": timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y"),
-                    "status": meeting.get_status_display().lower(),
-                }
-            }
-        )
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:
@@ -95,7 +81,42 @@ def _add_item(meeting: Meeting, actor: User, **fields: object) -> AgendaItem:
         **fields,
     )
     _check_exempt(item)
-    return _save(item, actor)
+    return save(item, actor=actor)
+
+
+def _invite_members(meeting: Meeting) -> None:
+    """Everyone who is a member of the body on the day is invited."""
+    day = timezone.localtime(meeting.starts_at).date()
+    members = BodyMember.objects.valid_on(day).filter(body_id=meeting.body_id)
+    Attendance.objects.bulk_create(
+        Attendance(
+            meeting=meeting,
+            person=m.person,
+            name=m.person.display_name,
+            represents=m.represents or m.person.organisation,
+        )
+        for m in members.select_related("person")
+    )
+
+
+def _automatic_items(meeting: Meeting, actor: User) -> None:
+    """Automatic items only when they have something on them: the previous minutes to approve,
+    open follow-ups to go through."""
+    previous = previous_meeting(meeting)
+    if previous is not None:
+        approval_title = _("Approval of the minutes of %(date)s") % {
+            "date": timezone.localtime(previous.starts_at).strftime("%d.%m.%Y")
+        }
+        _add_item(
+            meeting, actor, kind=ItemKind.MINUTES_APPROVAL, title=approval_title, planned_minutes=5
+        )
+    open_actions = ActionItem.objects.filter(
+        body_id=meeting.body_id, status__in=OPEN_ACTION_STATUSES
+    )
+    if open_actions.exists():
+        _add_item(
+            meeting, actor, kind=ItemKind.FOLLOW_UPS, title=_("Open follow-ups"), planned_minutes=10
+        )
 
 
 @transaction.atomic
@@ -113,10 +134,10 @@ def meeting_schedule(
     breaks: list | None = None,
 ) -> Meeting:
     """Plan a meeting: invite the body's members and start from the standard agenda, opened by
-    approval of the previous minutes and the open follow-ups."""
+    approval of the previous minutes and the open follow-ups when there are any."""
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
-    meeting = _save(
+    meeting = save(
         Meeting(
             body=body,
             title=title,
@@ -128,26 +149,10 @@ def meeting_schedule(
             minute_taker=minute_taker,
             breaks=breaks if breaks is not None else [],
         ),
-        actor,
+        actor=actor,
     )
-    members = BodyMember.objects.valid_on(timezone.localtime(starts_at).date()).filter(body=body)
-    Attendance.objects.bulk_create(
-        Attendance(
-            meeting=meeting, person=m.person, name=m.person.display_name, represents=m.represents
-        )
-        for m in members.select_related("person")
-    )
-    previous = previous_meeting(meeting)
-    if previous is not None:
-        approval_title = _("Approval of the minutes of %(date)s") % {
-            "date": timezone.localtime(previous.starts_at).strftime("%d.%m.%Y")
-        }
-        _add_item(
-            meeting, actor, kind=ItemKind.MINUTES_APPROVAL, title=approval_title, planned_minutes=5
-        )
-    _add_item(
-        meeting, actor, kind=ItemKind.FOLLOW_UPS, title=_("Open follow-ups"), planned_minutes=10
-    )
+    _invite_members(meeting)
+    _automatic_items(meeting, actor)
     for standard in body.standard_items.all():
         _add_item(
             meeting,
@@ -167,14 +172,9 @@ CALENDAR_FIELDS = {"starts_at", "ends_at", "location", "video_link", "title"}
 def meeting_update(
     *, actor: User, meeting: Meeting, revision: int | None, **fields: object
 ) -> Meeting:
-    meeting = _fresh(meeting.pk)
-    if meeting.status in (
-        MeetingStatus.CANCELLED,
-        MeetingStatus.PUBLISHED,
-        MeetingStatus.MINUTES_APPROVED,
-    ):
-        raise ValidationError(_("A cancelled or closed meeting cannot be changed."))
-    _check_revision(Meeting, meeting.pk, revision)
+    meeting = fresh(meeting.pk)
+    lifecycle.assert_changeable(meeting)
+    claim(Meeting, meeting.pk, revision)
     meeting.refresh_from_db()
     calendar_changed = any(
         getattr(meeting, k) != v for k, v in fields.items() if k in CALENDAR_FIELDS
@@ -185,37 +185,26 @@ def meeting_update(
         raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
     if calendar_changed:
         meeting.calendar_sequence += 1
-    _save(meeting, actor)
+    save(meeting, actor=actor)
     if calendar_changed and meeting.status == MeetingStatus.NOTICE_SENT:
         # Invitees already have the meeting in their calendars: send the update (higher SEQUENCE).
-        from ..notify import send_notice
+        from ..tasks import enqueue_after_commit, send_notice
 
-        transaction.on_commit(lambda: send_notice(meeting.pk))
+        enqueue_after_commit(send_notice, meeting.pk)
     return meeting
-
-
-def _transition(meeting: Meeting, actor: User, *, allowed_from: tuple, to: str) -> None:
-    if meeting.status not in allowed_from:
-        raise ValidationError(
-            _("This cannot be done while the meeting is %(status)s.")
-            % {"status": meeting.get_status_display().lower()}
-        )
-    meeting.status = to
-    _save(meeting, actor)
 
 
 @transaction.atomic
 def meeting_send_notice(*, actor: User, meeting: Meeting) -> Meeting:
-    meeting = _fresh(meeting.pk)
-    _transition(meeting, actor, allowed_from=(MeetingStatus.PLANNED,), to=MeetingStatus.NOTICE_SENT)
-    meeting.notice_sent_at = timezone.now()
-    _save(meeting, actor)
-    from ..notify import send_notice
+    meeting = lifecycle.take_step(
+        fresh(meeting.pk), "notice", actor=actor, notice_sent_at=timezone.now()
+    )
     from ..signals import notice_sent
+    from ..tasks import enqueue_after_commit, send_notice
 
     notice_sent.send(sender=Meeting, actor=actor, meeting=meeting)
 
-    transaction.on_commit(lambda: send_notice(meeting.pk))
+    enqueue_after_commit(send_notice, meeting.pk)
     return meeting
 
 
@@ -227,7 +216,7 @@ def undecided_items(meeting: Meeting) -> list[AgendaItem]:
 
 @transaction.atomic
 def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
-    meeting = _fresh(meeting.pk)
+    meeting = fresh(meeting.pk)
     missing = undecided_items(meeting)
     if missing:
         raise ValidationError(
@@ -236,30 +225,44 @@ def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
             )
             % {"items": ", ".join(item.label for item in missing)}
         )
-    _transition(meeting, actor, allowed_from=(MeetingStatus.NOTICE_SENT,), to=MeetingStatus.HELD)
-    meeting.held_at = timezone.now()
-    return _save(meeting, actor)
+    return lifecycle.take_step(meeting, "held", actor=actor, held_at=timezone.now())
+
+
+@transaction.atomic
+def meeting_record_afterwards(*, actor: User, meeting: Meeting) -> Meeting:
+    """Record a meeting that has taken place without a notice from Partnerskap: it is held at
+    once, attendance, notes, decisions and follow-ups are written next, and its minutes say they
+    were recorded after the meeting (and may be approved without a comment round)."""
+    meeting = fresh(meeting.pk)
+    if meeting.starts_at > timezone.now():
+        raise ValidationError(
+            _("A meeting is recorded afterwards once it has begun; this one starts %(date)s.")
+            % {"date": timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y %H:%M")}
+        )
+    lifecycle.take_step(meeting, "record_afterwards", actor=actor, held_at=timezone.now())
+    minutes = meeting.minutes
+    minutes.recorded_afterwards = True
+    save(minutes, actor=actor)
+    return meeting
 
 
 @transaction.atomic
 def meeting_cancel(*, actor: User, meeting: Meeting, reason: str) -> Meeting:
-    meeting = _fresh(meeting.pk)
+    meeting = fresh(meeting.pk)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the meeting is cancelled.")})
     was_noticed = meeting.status == MeetingStatus.NOTICE_SENT
-    _transition(
+    lifecycle.take_step(
         meeting,
-        actor,
-        allowed_from=(MeetingStatus.PLANNED, MeetingStatus.NOTICE_SENT),
-        to=MeetingStatus.CANCELLED,
+        "cancel",
+        actor=actor,
+        cancelled_reason=reason,
+        calendar_sequence=meeting.calendar_sequence + 1,
     )
-    meeting.cancelled_reason = reason
-    meeting.calendar_sequence += 1
-    _save(meeting, actor)
     if was_noticed:
-        from ..notify import send_cancellation
+        from ..tasks import enqueue_after_commit, send_cancellation
 
-        transaction.on_commit(lambda: send_cancellation(meeting.pk))
+        enqueue_after_commit(send_cancellation, meeting.pk)
     return meeting
 
 
@@ -271,14 +274,28 @@ def attendance_record(
     statuses: dict[int, str],
     guests: Iterable[str] = (),
 ) -> None:
-    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.PLANNED):
-        raise ValidationError(_("Attendance is recorded once the notice has gone out."))
-    minutes_state.assert_editable(_fresh(meeting.pk))
+    lifecycle.assert_attendance_open(fresh(meeting.pk))
     for attendance in meeting.attendances.filter(pk__in=statuses):
         attendance.status = statuses[attendance.pk]
-        _save(attendance, actor)
-    for name in guests:
-        if name.strip():
-            _save(
-                Attendance(meeting=meeting, name=name.strip(), status=AttendanceStatus.GUEST), actor
-            )
+        save(attendance, actor=actor)
+    for line in guests:
+        _add_guest(meeting, actor, line)
+
+
+def _add_guest(meeting: Meeting, actor: User, line: str) -> None:
+    """A guest from one line, "Kari Nordmann, Ørland kommune": recorded as a person without a
+    login, so they are shown with their organisation and can be named again later."""
+    name, _comma, organisation = line.partition(",")
+    if not name.strip():
+        return
+    person = person_from_name(actor=actor, name=name, organisation=organisation.strip())
+    save(
+        Attendance(
+            meeting=meeting,
+            person=person,
+            name=person.display_name,
+            represents=person.organisation,
+            status=AttendanceStatus.GUEST,
+        ),
+        actor=actor,
+    )

@@ -9,20 +9,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.core.services import save
 
-from .. import minutes_state
+from .. import lifecycle
 from ..models import (
     AgendaItem,
     ApprovalKind,
     Meeting,
-    MeetingStatus,
     Minutes,
     MinutesComment,
     MinutesStatus,
     MinutesVersion,
 )
-from ._base import _check_revision, _fresh, _save
-from .meetings import _transition, undecided_items
+from ._base import claim, fresh
+from .meetings import undecided_items
 
 # --- minutes --------------------------------------------------------------------------------
 
@@ -31,17 +31,17 @@ from .meetings import _transition, undecided_items
 def minutes_update(
     *, actor: User, meeting: Meeting, revision: int | None, introduction: str
 ) -> Minutes:
-    meeting = _fresh(meeting.pk)
-    minutes_state.assert_editable(meeting)
-    _check_revision(Meeting, meeting.pk, revision)
+    meeting = fresh(meeting.pk)
+    lifecycle.assert_minutes_open(meeting)
+    claim(Meeting, meeting.pk, revision)
     minutes = meeting.minutes
     minutes.introduction = introduction
-    return _save(minutes, actor)
+    return save(minutes, actor=actor)
 
 
 @transaction.atomic
 def minutes_send_for_comments(*, actor: User, meeting: Meeting, deadline: date) -> Minutes:
-    meeting = _fresh(meeting.pk)
+    meeting = fresh(meeting.pk)
     if deadline < timezone.localdate():
         raise ValidationError({"deadline": _("The deadline for comments cannot be in the past.")})
     missing = undecided_items(meeting)
@@ -50,17 +50,15 @@ def minutes_send_for_comments(*, actor: User, meeting: Meeting, deadline: date) 
             _("Decision items without a decision: %(items)s.")
             % {"items": ", ".join(i.label for i in missing)}
         )
-    _transition(
-        meeting, actor, allowed_from=(MeetingStatus.HELD,), to=MeetingStatus.MINUTES_IN_COMMENT
-    )
+    lifecycle.take_step(meeting, "send_for_comments", actor=actor)
     minutes = meeting.minutes
     minutes.status = MinutesStatus.IN_COMMENT
     minutes.comment_deadline = deadline
     minutes.sent_for_comments_at = timezone.now()
-    _save(minutes, actor)
-    from ..notify import send_minutes_for_comments
+    save(minutes, actor=actor)
+    from ..tasks import enqueue_after_commit, send_minutes_for_comments
 
-    transaction.on_commit(lambda: send_minutes_for_comments(meeting.pk))
+    enqueue_after_commit(send_minutes_for_comments, meeting.pk)
     return minutes
 
 
@@ -73,9 +71,9 @@ def minutes_comment(
     is_objection: bool = False,
     item: AgendaItem | None = None,
 ) -> MinutesComment:
-    meeting = _fresh(meeting.pk)
+    meeting = fresh(meeting.pk)
     minutes = meeting.minutes
-    if minutes_state.effective_status(minutes) != MinutesStatus.IN_COMMENT:
+    if lifecycle.minutes_status(minutes) != MinutesStatus.IN_COMMENT:
         raise ValidationError(_("The minutes are not out for comments."))
     if not text.strip():
         raise ValidationError({"text": _("Write a comment.")})
@@ -106,24 +104,24 @@ def _approve(minutes: Minutes, actor: User | None, kind: str, at: datetime) -> M
     minutes.approval_kind = kind
     minutes.approved_at = at
     minutes.approved_by = actor if kind == ApprovalKind.EXPLICIT else None
-    meeting.status = MeetingStatus.MINUTES_APPROVED
+    step = "approve"
     if meeting.body.publish_on_approval:
         minutes.status = MinutesStatus.PUBLISHED
         minutes.published_at = at
-        meeting.status = MeetingStatus.PUBLISHED
-    _save(minutes, actor)
-    _save(meeting, actor)
+        step = "approve_and_publish"
+    save(minutes, actor=actor)
+    lifecycle.take_step(meeting, step, actor=actor)
     _freeze(minutes, actor)
     return minutes
 
 
 @transaction.atomic
 def minutes_approve(*, actor: User, meeting: Meeting) -> Minutes:
-    meeting = _fresh(meeting.pk)
+    meeting = fresh(meeting.pk)
     minutes = Minutes.objects.select_for_update().get(pk=meeting.minutes.pk)
     if minutes.status not in (MinutesStatus.DRAFT, MinutesStatus.IN_COMMENT):
         raise ValidationError(_("The minutes are already approved."))
-    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_IN_COMMENT):
+    if meeting.status not in lifecycle.STEPS["approve"][0]:
         raise ValidationError(_("Minutes can be approved once the meeting is held."))
     return _approve(minutes, actor, ApprovalKind.EXPLICIT, timezone.now())
 
@@ -131,7 +129,7 @@ def minutes_approve(*, actor: User, meeting: Meeting) -> Minutes:
 @transaction.atomic
 def minutes_settle_deemed(*, now: datetime | None = None) -> int:
     """Record deemed approval for minutes whose comment deadline passed with no objection.
-    Pages already show them as approved (minutes_state); this makes it permanent."""
+    Pages already show them as approved (lifecycle); this makes it permanent."""
     now = now or timezone.now()
     count = 0
     candidates = (
@@ -141,22 +139,22 @@ def minutes_settle_deemed(*, now: datetime | None = None) -> int:
     )
     for minutes in candidates:
         if (
-            minutes_state.effective_status(minutes, today=timezone.localdate(now))
+            lifecycle.minutes_status(minutes, today=timezone.localdate(now))
             == MinutesStatus.IN_COMMENT
         ):
             continue
         if minutes.comments.filter(is_objection=True).exists():
             continue
-        _approve(minutes, None, ApprovalKind.DEEMED, minutes_state.deemed_approved_at(minutes))
+        _approve(minutes, None, ApprovalKind.DEEMED, lifecycle.deemed_approved_at(minutes))
         count += 1
     return count
 
 
 @transaction.atomic
 def minutes_publish(*, actor: User, meeting: Meeting) -> Minutes:
-    meeting = _fresh(meeting.pk)
+    meeting = fresh(meeting.pk)
     minutes = meeting.minutes
-    if minutes_state.effective_status(minutes) != MinutesStatus.APPROVED:
+    if lifecycle.minutes_status(minutes) != MinutesStatus.APPROVED:
         raise ValidationError(_("Only approved minutes can be published."))
     if minutes.status == MinutesStatus.IN_COMMENT:
         minutes_settle_deemed()
@@ -164,9 +162,8 @@ def minutes_publish(*, actor: User, meeting: Meeting) -> Minutes:
         meeting.refresh_from_db()
     minutes.status = MinutesStatus.PUBLISHED
     minutes.published_at = timezone.now()
-    meeting.status = MeetingStatus.PUBLISHED
-    _save(minutes, actor)
-    _save(meeting, actor)
+    save(minutes, actor=actor)
+    lifecycle.take_step(meeting, "publish", actor=actor)
     return minutes
 
 
@@ -180,9 +177,9 @@ def minutes_correct(
     introduction: str | None = None,
 ) -> MinutesVersion:
     """The only way to change approved minutes: a new version with a reason; old ones stay."""
-    meeting = _fresh(meeting.pk)
+    meeting = fresh(meeting.pk)
     minutes = meeting.minutes
-    if minutes_state.effective_status(minutes) not in (
+    if lifecycle.minutes_status(minutes) not in (
         MinutesStatus.APPROVED,
         MinutesStatus.PUBLISHED,
     ):
@@ -201,8 +198,8 @@ def minutes_correct(
         item = meeting.items.get(pk=pk)
         for key, value in changes.items():
             setattr(item, key, value)
-        _save(item, actor)
+        save(item, actor=actor)
     if introduction is not None:
         minutes.introduction = introduction
-        _save(minutes, actor)
+        save(minutes, actor=actor)
     return _freeze(minutes, actor, reason)

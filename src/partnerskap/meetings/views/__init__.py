@@ -8,6 +8,7 @@ from .bodies import (
     body_list,
     body_member_add,
     meeting_schedule,
+    member_send_notice,
 )
 from .downloads import (
     body_ics,
@@ -38,6 +39,7 @@ from .meetings import (
     meeting_detail,
     meeting_edit,
     meeting_mark_held,
+    meeting_record_afterwards,
     meeting_send_notice,
     minutes_approve,
     minutes_comment,
@@ -47,6 +49,7 @@ from .meetings import (
     minutes_send_for_comments,
     minutes_version,
 )
+from .people import people_list, person_create, person_login
 from .public import (
     public_attachment,
     public_body,
@@ -84,8 +87,10 @@ __all__ = [
     "meeting_edit",
     "meeting_ics",
     "meeting_mark_held",
+    "meeting_record_afterwards",
     "meeting_schedule",
     "meeting_send_notice",
+    "member_send_notice",
     "minutes_approve",
     "minutes_comment",
     "minutes_correct",
@@ -98,6 +103,9 @@ __all__ = [
     "my_actions",
     "notice_docx",
     "notice_pdf",
+    "people_list",
+    "person_create",
+    "person_login",
     "public_attachment",
     "public_body",
     "public_meeting",

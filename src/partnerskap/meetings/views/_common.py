@@ -1,4 +1,4 @@
-"""What every meeting page shares: the form page, where a meeting stands, and what comes next."""
+"""What every meeting page shares: the form page and downloads."""
 
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -7,55 +7,7 @@ from django.utils.http import content_disposition_header
 
 from partnerskap.core import pages
 
-from .. import minutes_state
-from ..models import Attachment, Meeting, MeetingStatus, MinutesStatus
-from ..services import EDITABLE_AGENDA
-
-CLOSED = (MeetingStatus.MINUTES_APPROVED, MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED)
-
-# The next steps a person who runs the body may take, by where the meeting stands.
-NEXT_STEPS = {
-    MeetingStatus.PLANNED: ("notice", "edit", "cancel"),
-    MeetingStatus.NOTICE_SENT: ("attendance", "held", "edit", "cancel"),
-    MeetingStatus.HELD: ("attendance", "send_for_comments", "approve"),
-    MeetingStatus.MINUTES_IN_COMMENT: ("comment", "approve"),
-    MeetingStatus.MINUTES_APPROVED: ("publish", "correct"),
-    MeetingStatus.PUBLISHED: ("correct",),
-    MeetingStatus.CANCELLED: (),
-}
-
-
-def meeting_state(meeting: Meeting) -> str:
-    """The meeting's status as it is today: minutes whose comment deadline passed with no
-    objection count as approved (and published, if the body publishes on approval)."""
-    minutes = getattr(meeting, "minutes", None)
-    if meeting.status != MeetingStatus.MINUTES_IN_COMMENT or minutes is None:
-        return meeting.status
-    effective = minutes_state.effective_status(minutes)
-    if effective == MinutesStatus.APPROVED:
-        return MeetingStatus.MINUTES_APPROVED
-    if effective == MinutesStatus.PUBLISHED:
-        return MeetingStatus.PUBLISHED
-    return meeting.status
-
-
-def state_label(meeting: Meeting) -> str:
-    return str(MeetingStatus(meeting_state(meeting)).label)
-
-
-def next_steps(state: str, *, can_run: bool) -> frozenset[str]:
-    if can_run:
-        return frozenset(NEXT_STEPS[MeetingStatus(state)])
-    # Everyone who reads the body may comment on minutes out for comments.
-    return frozenset({"comment"}) if state == MeetingStatus.MINUTES_IN_COMMENT else frozenset()
-
-
-def agenda_open(state: str) -> bool:
-    return state in EDITABLE_AGENDA
-
-
-def minutes_open(state: str) -> bool:
-    return state not in CLOSED
+from ..models import Attachment, Meeting
 
 
 def form_page(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
@@ -97,3 +49,9 @@ def file_response(attachment: Attachment) -> FileResponse:
         filename=name,
         content_type=attachment.content_type,
     )
+
+
+def form_view(request: HttpRequest, form: Form, **kwargs: object) -> HttpResponse:
+    """core.pages.form_view with the meetings' template (which shows the meeting it is about)."""
+    kwargs.setdefault("template", "meetings/form.html")
+    return pages.form_view(request, form, **kwargs)  # type: ignore[arg-type]

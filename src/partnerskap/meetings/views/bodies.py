@@ -1,23 +1,34 @@
 """Bodies: the list, a body's page with members and meetings, creating one, and its year."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from partnerskap.core.forms import add_service_errors
 from partnerskap.core.pagination import paginate
 
-from .. import selectors, services
+from .. import lifecycle, selectors, services
 from ..access import body_scope
-from ..forms import SEASON_THEMES, AnnualPlanForm, BodyForm, BodyMemberForm, MeetingScheduleForm
+from ..forms import (
+    SEASON_THEMES,
+    AnnualPlanForm,
+    BodyForm,
+    BodyMemberForm,
+    MeetingScheduleForm,
+    MemberNoticeForm,
+)
+from ..lifecycle import state_label
 from ..models import Season
-from ._common import form_page, state_label
+from ._common import form_view
+
+
+def _posted(request: HttpRequest) -> object:
+    return request.POST if request.method == "POST" else None
+
 
 SEASON_OF_MONTH = {
     **dict.fromkeys((12, 1, 2), Season.WINTER),
@@ -38,7 +49,7 @@ def body_list(request: HttpRequest) -> HttpResponse:
 def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
     body = selectors.body_for_user(request.user, pk)
     page = paginate(request, selectors.body_meetings(body))
-    meetings = selectors.with_effective_status(list(page.object_list), body)
+    meetings = lifecycle.with_state(list(page.object_list), body)
     context = {
         "body": body,
         "page": page,
@@ -52,22 +63,21 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def body_create(request: HttpRequest) -> HttpResponse:
     partnerships = selectors.body_partnerships(request.user)
-    if not partnerships.exists():
+    counties = selectors.body_counties(request.user)
+    national = body_scope(request.user).is_admin
+    if not (national or partnerships.exists() or counties.exists()):
         raise PermissionDenied
-    form = BodyForm(request.POST or None, partnerships=partnerships)
-    if request.method == "POST" and form.is_valid():
-        try:
-            body = services.body_create(
-                actor=request.user, standard_items=form.standard_items(), **form.body_fields()
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The body was created."))
-            return redirect("meetings:body_detail", pk=body.pk)
-    return form_page(
+    form = BodyForm(
+        _posted(request), partnerships=partnerships, counties=counties, national=national
+    )
+    return form_view(
         request,
         form,
+        save=lambda _data: services.body_create(
+            actor=request.user, standard_items=form.standard_items(), **form.body_fields()
+        ),
+        then=lambda body: ("meetings:body_detail", body.pk),
+        saved=_("The body was created."),
         title=_("New body"),
         submit=_("Create the body"),
         back=reverse("meetings:body_list"),
@@ -77,18 +87,19 @@ def body_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def body_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     body = selectors.body_for_user(request.user, pk, change=True)
-    form = BodyMemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.body_member_add(actor=request.user, body=body, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The member was added."))
-            return redirect("meetings:body_detail", pk=pk)
-    return form_page(
+    form = BodyMemberForm(_posted(request))
+    return form_view(
         request,
         form,
+        save=lambda _data: services.body_member_add(
+            actor=request.user, body=body, **form.person_fields()
+        ),
+        then=lambda member: (
+            reverse("meetings:member_send_notice", args=[member.pk])
+            if services.noticed_meetings_without(member)
+            else ("meetings:body_detail", pk)
+        ),
+        saved=_("The member was added."),
         title=_("Add a member to %(body)s") % {"body": body.name},
         submit=_("Add member"),
         back=reverse("meetings:body_detail", args=[pk]),
@@ -96,24 +107,43 @@ def body_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+def member_send_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member added after the notice went out: the secretary is asked whether to send it."""
+    member = selectors.member_for_user(request.user, pk, change=True)
+    form = MemberNoticeForm(_posted(request), meetings=services.noticed_meetings_without(member))
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.member_send_notice(
+            actor=request.user, member=member, meetings=data["meetings"]
+        ),
+        then=lambda _sent: ("meetings:body_detail", member.body_id),
+        saved=_("The notice was sent to %(person)s.") % {"person": member.person.display_name},
+        title=_("Send the notice to %(person)s?") % {"person": member.person.display_name},
+        intro=_(
+            "%(person)s was added after the notice of these meetings went out. Choose the "
+            "meetings whose notice they should get; they are then invited."
+        )
+        % {"person": member.person.display_name},
+        submit=_("Send the notice"),
+        back=reverse("meetings:body_detail", args=[member.body_id]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
 def meeting_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     body = selectors.body_for_user(request.user, pk, change=True)
     form = MeetingScheduleForm(
-        request.POST or None, people=selectors.body_people(body), location=body.default_location
+        _posted(request), people=selectors.body_people(body), location=body.default_location
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_schedule(
-                actor=request.user, body=body, **form.meeting_fields()
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The meeting was planned from the standard agenda."))
-            return redirect("meetings:meeting_detail", pk=meeting.pk)
-    return form_page(
+    return form_view(
         request,
         form,
+        save=lambda _data: services.meeting_schedule(
+            actor=request.user, body=body, **form.meeting_fields()
+        ),
+        then=lambda meeting: ("meetings:meeting_detail", meeting.pk),
+        saved=_("The meeting was planned from the standard agenda."),
         title=_("Plan a meeting of %(body)s") % {"body": body.name},
         submit=_("Plan the meeting"),
         back=reverse("meetings:body_detail", args=[pk]),
@@ -123,19 +153,15 @@ def meeting_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def annual_plan_create(request: HttpRequest, pk: int) -> HttpResponse:
     body = selectors.body_for_user(request.user, pk, change=True)
-    form = AnnualPlanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        fields = form.plan_fields()
-        try:
-            services.annual_plan_create(actor=request.user, body=body, **fields)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The year is planned."))
-            return redirect("meetings:annual_plan", pk=pk, year=fields["year"])
-    return form_page(
+    form = AnnualPlanForm(_posted(request))
+    return form_view(
         request,
         form,
+        save=lambda _data: services.annual_plan_create(
+            actor=request.user, body=body, **form.plan_fields()
+        ),
+        then=lambda plan: reverse("meetings:annual_plan", args=[pk, plan.year]),
+        saved=_("The year is planned."),
         title=_("Plan the year for %(body)s") % {"body": body.name},
         submit=_("Plan the meetings"),
         back=reverse("meetings:body_detail", args=[pk]),
@@ -148,7 +174,7 @@ def annual_plan(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     plan = selectors.annual_plan(body, year)
     themes = plan.themes if plan is not None else {}
     by_month: dict[int, list] = {month: [] for month in MONTHS}
-    for meeting in selectors.with_effective_status(list(selectors.year_meetings(body, year)), body):
+    for meeting in lifecycle.with_state(list(selectors.year_meetings(body, year)), body):
         by_month[timezone.localtime(meeting.starts_at).month].append(meeting)
     months = [
         {

@@ -3,14 +3,14 @@
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from .. import documents, minutes_state, selectors
+from .. import documents, lifecycle, selectors
 from ..models import Meeting
 from ._common import DOCX, ICS, PDF, download, file_name
 
 
 def _minutes(meeting: Meeting) -> dict:
     """The approved version once the minutes are frozen, the live draft before."""
-    if minutes_state.is_frozen(meeting):
+    if lifecycle.is_frozen(meeting):
         return selectors.approved_content(meeting)
     return selectors.minutes_content(meeting)
 

@@ -3,18 +3,16 @@ approval, publication, corrections and cancellation."""
 
 from collections.abc import Callable
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from partnerskap.core.forms import add_service_errors
-
-from .. import minutes_state, selectors, services
+from .. import lifecycle, selectors, services
 from ..access import body_scope
 from ..forms import (
     AttendanceForm,
@@ -26,9 +24,10 @@ from ..forms import (
     MinutesIntroductionForm,
     SendForCommentsForm,
 )
-from ..models import AgendaItem, ItemStatus, Meeting
+from ..lifecycle import agenda_open, meeting_state, minutes_open, next_steps, state_label
+from ..models import AgendaItem, AttendanceStatus, ItemStatus, Meeting
 from ..selectors import ScheduledItem
-from ._common import agenda_open, form_page, meeting_state, minutes_open, next_steps, state_label
+from ._common import form_view
 
 
 def _posted(request: HttpRequest) -> object:
@@ -58,14 +57,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     items = list(meeting.items.all())
     state = meeting_state(meeting)
     can_run = body_scope(request.user).can_edit(meeting.body_id)
+    started = meeting.starts_at <= timezone.now()
     context = {
         "meeting": meeting,
         "state": state,
         "state_label": state_label(meeting),
-        "deemed": minutes_state.is_deemed_approved(meeting.minutes),
+        "deemed": lifecycle.is_deemed_approved(meeting.minutes),
         "agenda": agenda_rows(meeting, items),
         "carried": list(selectors.open_actions(meeting.body_id, before=meeting.starts_at)),
-        "steps": next_steps(state, can_run=can_run),
+        "steps": next_steps(state, can_run=can_run, started=started),
         "can_run": can_run,
         "agenda_open": can_run and agenda_open(state),
         "minutes_open": can_run and minutes_open(state),
@@ -86,21 +86,23 @@ def _step(
     *,
     title: str,
     submit: str,
-    done: str,
+    done: str | Callable[[object], str],
     **extra: object,
 ) -> HttpResponse:
     """One step of the meeting through its service: back to the meeting when it succeeds,
-    the form again with the reason (400) when it does not."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            perform()
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    return form_page(request, form, title=title, submit=submit, back=back, meeting=meeting, **extra)
+    the form again with the reason (400, or 409 for a conflict) when it does not."""
+    return form_view(
+        request,
+        form,
+        save=lambda _data: perform(),
+        then=lambda _result: ("meetings:meeting_detail", meeting.pk),
+        saved=done,
+        title=title,
+        submit=submit,
+        back=reverse("meetings:meeting_detail", args=[meeting.pk]),
+        meeting=meeting,
+        **extra,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -112,33 +114,34 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         people=selectors.body_people(meeting.body),
         initial=MeetingEditForm.initial_for(meeting),
     )
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(
-                actor=request.user,
-                meeting=meeting,
-                revision=form.cleaned_data["revision"],
-                **form.meeting_fields(),
-            )
-        except services.ConflictError as exc:
-            add_service_errors(form, exc)
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The meeting was changed."))
-            return redirect("meetings:meeting_detail", pk=meeting.pk)
-    back = reverse("meetings:meeting_detail", args=[meeting.pk])
-    return form_page(
+    return _step(
         request,
+        meeting,
         form,
+        lambda: services.meeting_update(
+            actor=request.user,
+            meeting=meeting,
+            revision=form.cleaned_data["revision"],
+            **form.meeting_fields(),
+        ),
         title=_("Change the meeting"),
         submit=_("Save"),
-        back=back,
-        status=status,
-        meeting=meeting,
+        done=_("The meeting was changed."),
     )
+
+
+def _notice_sent_message(meeting: Meeting) -> str:
+    invited = meeting.attendances.exclude(status=AttendanceStatus.GUEST).count()
+    if not invited:
+        return _(
+            "The notice is recorded as sent, but nobody is invited: members you add to the body "
+            "are offered the notice."
+        )
+    return ngettext(
+        "The notice was sent to the %(count)d person invited.",
+        "The notice was sent to the %(count)d people invited.",
+        invited,
+    ) % {"count": invited}
 
 
 @require_http_methods(["GET", "POST"])
@@ -151,7 +154,7 @@ def meeting_send_notice(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: services.meeting_send_notice(actor=request.user, meeting=meeting),
         title=_("Send the notice"),
         submit=_("Send the notice"),
-        done=_("The notice was sent to everyone invited."),
+        done=lambda _result: _notice_sent_message(meeting),
     )
 
 
@@ -166,6 +169,24 @@ def meeting_mark_held(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Mark the meeting as held"),
         submit=_("Mark as held"),
         done=_("The meeting is marked as held."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_record_afterwards(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    return _step(
+        request,
+        meeting,
+        ConfirmForm(_posted(request)),
+        lambda: services.meeting_record_afterwards(actor=request.user, meeting=meeting),
+        title=_("Record the meeting afterwards"),
+        intro=_(
+            "No notice is sent. Record attendance, notes, decisions and follow-ups next; the "
+            "minutes say they were recorded after the meeting and may be approved at once."
+        ),
+        submit=_("Record afterwards"),
+        done=_("The meeting is recorded as held. Record attendance, notes and decisions now."),
     )
 
 
@@ -294,26 +315,14 @@ def minutes_introduction(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_for_user(request.user, pk, change=True)
     initial = {"introduction": meeting.minutes.introduction, "revision": meeting.revision}
     form = MinutesIntroductionForm(_posted(request), initial=initial)
-    status = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.minutes_update(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except services.ConflictError as exc:
-            add_service_errors(form, exc)
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The introduction was saved."))
-            return redirect("meetings:meeting_detail", pk=pk)
-    return form_page(
+    return _step(
         request,
+        meeting,
         form,
+        lambda: services.minutes_update(actor=request.user, meeting=meeting, **form.cleaned_data),
         title=_("Introduction to the minutes"),
         submit=_("Save"),
-        back=reverse("meetings:meeting_detail", args=[pk]),
-        meeting=meeting,
-        status=status,
+        done=_("The introduction was saved."),
     )
 
 

@@ -13,6 +13,7 @@ from .. import selectors, services
 from ..forms import (
     CommunicationForm,
     DecisionForm,
+    MilestoneDoneForm,
     MilestoneForm,
     PilotForm,
     RaiseForm,
@@ -20,7 +21,7 @@ from ..forms import (
     StatusForm,
     StatusRowForm,
 )
-from ..models import DecisionNeeded, Project
+from ..models import DecisionNeeded, Milestone, Project
 from ._common import bound, form_view, people, pilot_choices
 
 
@@ -200,6 +201,29 @@ def communication_add(request: HttpRequest, pk: int) -> HttpResponse:
         saved=_("The activity was added to the communication plan."),
         title=_("New line in the communication plan"),
         submit=_("Add the activity"),
+        back=_back(project),
+        project=project,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+    project_id = Milestone.objects.filter(pk=pk).values_list("project_id", flat=True).first()
+    if project_id is None:
+        raise Http404
+    project = selectors.project_for_user(request.user, project_id, change=True)
+    milestone = project.milestones.get(pk=pk)
+    form = MilestoneDoneForm(bound(request))
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.milestone_complete(
+            actor=request.user, milestone=milestone, done_on=data["done_on"]
+        ),
+        then=_then(project),
+        saved=_("The milestone is done."),
+        title=_("“%(title)s” is done") % {"title": milestone.title},
+        submit=_("Mark it done"),
         back=_back(project),
         project=project,
     )

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerskap.core.metrics import import_committed
 from partnerskap.core.models import User
 from partnerskap.core.tables import Limits, TableRefused, check_size, read_table
 from partnerskap.registry.models import Office
@@ -302,4 +303,5 @@ def import_confirm(*, actor: User, visit_import: VisitImport, keep_outside_hours
     locked.status = ImportStatus.DONE
     locked.content = b""
     locked.save(update_fields=["status", "content", "updated_at"])
+    transaction.on_commit(lambda: import_committed("reception", len(parsed.visits)))
     return len(parsed.visits)

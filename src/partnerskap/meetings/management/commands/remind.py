@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from partnerskap.meetings import minutes_state, notify, selectors, services
+from partnerskap.meetings import lifecycle, notify, selectors, services
 from partnerskap.meetings.models import ActionItem, Minutes, MinutesStatus, ReminderSent
 
 
@@ -77,7 +77,7 @@ class Command(BaseCommand):
         return sum(
             1
             for m in candidates
-            if minutes_state.effective_status(m, today=as_of) != MinutesStatus.IN_COMMENT
+            if lifecycle.minutes_status(m, today=as_of) != MinutesStatus.IN_COMMENT
         )
 
     def _unreminded(self, as_of: date) -> list[ActionItem]:

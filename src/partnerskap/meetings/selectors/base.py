@@ -1,35 +1,33 @@
-"""Reads for the meeting pages, the API and the documents, each a fixed number of queries."""
+"""Access functions, lists and the reads the meeting pages need, each a fixed number of queries."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from partnerskap.core.models import User
 from partnerskap.registry.access import access_scope
-from partnerskap.registry.models import Partnership
+from partnerskap.registry.models import County, Partnership
 
-from . import minutes_state
-from .access import body_scope
-from .models import (
+from .. import lifecycle
+from ..access import body_scope
+from ..models import (
     OPEN_ACTION_STATUSES,
     ActionItem,
     AgendaItem,
     AnnualPlan,
-    ApprovalKind,
     Attachment,
     Attendance,
     Body,
     BodyMember,
-    ItemKind,
     ItemStatus,
     Meeting,
     MeetingStatus,
     MinutesComment,
-    MinutesStatus,
     MinutesVersion,
 )
 
@@ -121,6 +119,16 @@ def attachment_for_user(user: User, pk: int) -> Attachment:
     return attachment
 
 
+def member_for_user(user: User, pk: int, *, change: bool = False) -> BodyMember:
+    member = BodyMember.objects.select_related("body", "person").filter(pk=pk).first()
+    scope = body_scope(user)
+    if member is None or not scope.can_read(member.body_id):
+        raise Http404
+    if change and not scope.can_edit(member.body_id):
+        raise PermissionDenied
+    return member
+
+
 def minutes_version_for_user(user: User, pk: int) -> MinutesVersion:
     """A frozen version of minutes, readable by whoever may read its meeting."""
     version = (
@@ -143,7 +151,7 @@ def body_list(user: User) -> QuerySet[Body]:
 
 
 def body_meetings(body: Body) -> QuerySet[Meeting]:
-    """A body's meetings, newest first, ready for `minutes_state.effective_status` on every row
+    """A body's meetings, newest first, ready for `lifecycle.effective_status` on every row
     (it reads the body and the objections) in a fixed number of queries per page."""
     return (
         Meeting.objects.filter(body=body)
@@ -183,7 +191,7 @@ def my_actions(user: User) -> QuerySet[ActionItem]:
 
 def overdue_actions(today: date) -> QuerySet[ActionItem]:
     return ActionItem.objects.filter(
-        status__in=OPEN_ACTION_STATUSES, due_date__lt=today
+        status__in=OPEN_ACTION_STATUSES, due_date__lt=today, remind=True
     ).select_related("owner", "body", "item", "item__meeting")
 
 
@@ -258,232 +266,7 @@ def agenda_schedule(meeting: Meeting, items: list[AgendaItem]) -> list[Scheduled
     return out
 
 
-def minutes_status(meeting: Meeting) -> str:
-    return minutes_state.effective_status(meeting.minutes)
-
-
-def _person(user: User | None) -> str:
-    return user.display_name if user else ""
-
-
-def _schedule(meeting: Meeting, items: list[AgendaItem]) -> tuple[dict[int, str], list[dict]]:
-    """Each active item's computed start ("HH:MM"), and the breaks, each tied to the item it
-    comes before, so a document can print the agenda without the meeting object."""
-    starts: dict[int, str] = {}
-    breaks: list[dict] = []
-    waiting: list[dict] = []
-    for slot in agenda_schedule(meeting, items):
-        at = slot.starts.strftime("%H:%M")
-        if slot.item is None:
-            waiting.append({"start": at, "minutes": slot.minutes})
-            continue
-        breaks += [{**b, "before_item": slot.item.pk} for b in waiting]
-        waiting = []
-        starts[slot.item.pk] = at
-    return starts, breaks
-
-
-def _approval(meeting: Meeting) -> dict:
-    """Where the minutes stand, for the status line of the documents. Deemed approval counts
-    as soon as it is true, even before the nightly job records it."""
-    minutes = meeting.minutes
-    status = minutes_state.effective_status(minutes)
-    deemed = minutes_state.is_deemed_approved(minutes)
-    approved_at = minutes_state.deemed_approved_at(minutes) if deemed else minutes.approved_at
-    return {
-        "status": status,
-        "kind": ApprovalKind.DEEMED.value if deemed else minutes.approval_kind,
-        "approved_at": timezone.localdate(approved_at).isoformat() if approved_at else None,
-        "approved_by": _person(minutes.approved_by),
-        "comment_deadline": (
-            minutes.comment_deadline.isoformat() if minutes.comment_deadline else None
-        ),
-    }
-
-
-def minutes_content(meeting: Meeting) -> dict:
-    """The minutes as plain data: what documents render and what a version freezes."""
-    meeting = meeting_detail(meeting)
-    carried = list(open_actions(meeting.body_id, before=meeting.starts_at))
-    local = timezone.localtime(meeting.starts_at)
-    agenda = list(meeting.items.all())
-    starts, breaks = _schedule(meeting, agenda)
-    items = []
-    for item in agenda:
-        entry = {
-            "id": item.pk,
-            "label": item.label,
-            "number": item.number,
-            "year": item.year,
-            "kind": item.kind,
-            "kind_display": str(item.get_kind_display()),
-            "status": item.status,
-            "status_note": item.status_note,
-            "title": item.title,
-            "public_title": item.shown_publicly_as,
-            "exempt": item.exempt,
-            "legal_ground": item.legal_ground,
-            "presenter": item.presenter,
-            "planned_minutes": item.planned_minutes,
-            "start": starts.get(item.pk),
-            "background": item.background,
-            "notes": item.notes,
-            "decision": item.decision_text,
-            "review_date": item.review_date.isoformat() if item.review_date else None,
-            "actions": [
-                {
-                    "title": a.title,
-                    "owner": _person(a.owner),
-                    "due_date": a.due_date.isoformat(),
-                    "status": a.status,
-                    "status_display": str(a.get_status_display()),
-                }
-                for a in item.actions.all()
-            ],
-            "attachments": [
-                {"id": a.pk, "title": a.title, "exempt": a.exempt} for a in item.attachments.all()
-            ],
-        }
-        if item.kind == ItemKind.FOLLOW_UPS:
-            entry["carried_actions"] = [
-                {
-                    "title": a.title,
-                    "owner": _person(a.owner),
-                    "due_date": a.due_date.isoformat(),
-                    "status_display": str(a.get_status_display()),
-                    "from": a.item.label,
-                    "exempt": a.item.exempt,
-                }
-                for a in carried
-            ]
-        items.append(entry)
-    return {
-        "meeting_id": meeting.pk,
-        "uuid": str(meeting.uuid),
-        "body": meeting.body.name,
-        "title": str(meeting),
-        "date": local.date().isoformat(),
-        "starts": local.strftime("%H:%M"),
-        "ends": timezone.localtime(meeting.ends_at).strftime("%H:%M"),
-        "location": meeting.location,
-        "video_link": meeting.video_link,
-        "chair": _person(meeting.chair),
-        "minute_taker": _person(meeting.minute_taker),
-        "introduction": meeting.minutes.introduction,
-        "approval": _approval(meeting),
-        "breaks": breaks,
-        "attendance": [
-            {
-                "name": a.name,
-                "represents": a.represents,
-                "status": a.status,
-                "status_display": str(a.get_status_display()),
-            }
-            for a in meeting.attendances.all()
-        ],
-        "items": items,
-    }
-
-
-# --- public ---------------------------------------------------------------------------------
-
-
-def public_meetings_q(today: date | None = None) -> Q:
-    """Meetings whose minutes are public: published, or deemed approved and published on read."""
-    today = today or timezone.localdate()
-    deemed = Q(
-        minutes__status=MinutesStatus.IN_COMMENT,
-        minutes__comment_deadline__lt=today,
-        body__publish_on_approval=True,
-    ) & ~Q(minutes__comments__is_objection=True)
-    return Q(minutes__status=MinutesStatus.PUBLISHED) | deemed
-
-
-def public_meetings(bodies: QuerySet[Body]) -> QuerySet[Meeting]:
-    return (
-        Meeting.objects.filter(body__in=bodies)
-        .filter(public_meetings_q())
-        .exclude(status=MeetingStatus.CANCELLED)
-        .select_related("body", "minutes")
-        .distinct()
-        .order_by("-starts_at")
-    )
-
-
-def public_meeting(pk: int) -> Meeting:
-    meeting = public_meetings(Body.objects.all()).filter(pk=pk).first()
-    if meeting is None:
-        raise Http404
-    return meeting
-
-
-def strip_exempt(content: dict) -> dict:
-    """The public form of minutes content: exempt items keep only their number, public title and
-    legal ground; exempt attachments and the video link are left out."""
-    public_items = []
-    for item in content["items"]:
-        if item["exempt"]:
-            public_items.append(
-                {
-                    "id": item["id"],
-                    "label": item["label"],
-                    "number": item["number"],
-                    "year": item["year"],
-                    "kind": item["kind"],
-                    "kind_display": item["kind_display"],
-                    "status": item["status"],
-                    "status_note": "",
-                    "title": item["public_title"],
-                    "public_title": item["public_title"],
-                    "exempt": True,
-                    "legal_ground": item["legal_ground"],
-                    "presenter": "",
-                    "planned_minutes": item["planned_minutes"],
-                    "start": item.get("start"),
-                    "background": "",
-                    "notes": "",
-                    "decision": "",
-                    "review_date": None,
-                    "actions": [],
-                    "attachments": [],
-                }
-            )
-        else:
-            public_items.append(
-                {
-                    **item,
-                    "attachments": [a for a in item["attachments"] if not a["exempt"]],
-                }
-            )
-            if "carried_actions" in item:
-                public_items[-1]["carried_actions"] = [
-                    a for a in item["carried_actions"] if not a.get("exempt")
-                ]
-    return {**content, "video_link": "", "items": public_items}
-
-
-def approved_content(meeting: Meeting) -> dict:
-    """The latest frozen version if there is one, else the live minutes (deemed approval that
-    no scheduled job has recorded yet, or minutes not yet approved)."""
-    version = meeting.minutes.versions.order_by("-number").first()
-    return version.content if version is not None else minutes_content(meeting)
-
-
 # --- the meeting pages ----------------------------------------------------------------------
-
-
-def with_effective_status(meetings: list[Meeting], body: Body) -> list[Meeting]:
-    """A page of one body's meetings, ready for `minutes_state.effective_status` without a query
-    per row: each meeting gets the body, and minutes out for comments get their comments."""
-    for meeting in meetings:
-        meeting.body = body
-    in_comment = [
-        m.minutes
-        for m in meetings
-        if hasattr(m, "minutes") and m.minutes.status == MinutesStatus.IN_COMMENT
-    ]
-    prefetch_related_objects(in_comment, "comments")
-    return meetings
 
 
 def member_candidates() -> QuerySet[User]:
@@ -556,40 +339,6 @@ def year_meetings(body: Body, year: int) -> QuerySet[Meeting]:
     )
 
 
-def public_body(slug: str) -> Body:
-    body = Body.objects.select_related("partnership", "county").filter(slug=slug).first()
-    if body is None:
-        raise Http404
-    return body
-
-
-def public_partnership(pk: int) -> tuple[Partnership, list[Body]]:
-    """A partnership and its bodies that have published minutes."""
-    partnership = Partnership.objects.filter(pk=pk).first()
-    if partnership is None:
-        raise Http404
-    bodies = Body.objects.filter(partnership=partnership)
-    with_minutes = public_meetings(bodies).order_by().values("body_id")
-    return partnership, list(bodies.filter(id__in=with_minutes).order_by("name"))
-
-
-def public_attachment(meeting: Meeting, pk: int) -> Attachment:
-    """An attachment the public minutes list: never one that is exempt or on an exempt item."""
-    listed = {
-        attachment["id"]
-        for item in strip_exempt(approved_content(meeting))["items"]
-        for attachment in item["attachments"]
-    }
-    attachment = (
-        Attachment.objects.filter(pk=pk, exempt=False, item__exempt=False).first()
-        if pk in listed
-        else None
-    )
-    if attachment is None:
-        raise Http404
-    return attachment
-
-
 def body_partnerships(user: User) -> QuerySet[Partnership]:
     """The partnerships the person may create bodies in: those they may change."""
     scope = access_scope(user)
@@ -597,3 +346,40 @@ def body_partnerships(user: User) -> QuerySet[Partnership]:
     if scope.is_admin:
         return partnerships
     return partnerships.filter(id__in=scope.editable_partnerships)
+
+
+def attachable_items(user: User) -> QuerySet[AgendaItem]:
+    """Agenda items the person may attach a document to (a status report, an analysis, an
+    evaluation): items of meetings whose agenda is still open, in bodies the person runs. Callers
+    narrow it to their partnership, office or body."""
+    scope = body_scope(user)
+    qs = AgendaItem.objects.filter(
+        meeting__status__in=lifecycle.AGENDA_OPEN, status=ItemStatus.ACTIVE
+    )
+    if not scope.is_admin:
+        qs = qs.filter(meeting__body_id__in=scope.editable)
+    return qs.select_related("meeting", "meeting__body").order_by(
+        "meeting__starts_at", "meeting_id", "position"
+    )
+
+
+def body_counties(user: User) -> QuerySet[County]:
+    """The counties the person may create bodies in: those whose state owner they are."""
+    scope = access_scope(user)
+    counties = County.objects.order_by("name")
+    return counties if scope.is_admin else counties.filter(id__in=scope.county_state_owner)
+
+
+def people(*, query: str = "", without_login: bool = False) -> QuerySet[User]:
+    """Everyone Partnerskap names, for the administrators' people page; those without a login
+    have an unusable password (it starts with "!")."""
+    qs = User.objects.order_by("first_name", "last_name", "pk")
+    for word in query.split():
+        qs = qs.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(organisation__icontains=word)
+        )
+    if without_login:
+        qs = qs.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+    return qs

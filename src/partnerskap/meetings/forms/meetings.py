@@ -1,4 +1,4 @@
-"""Forms validate input only; the services own the rules."""
+"""Forms for bodies, meetings and minutes: they validate input only; the services own the rules."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -12,10 +12,9 @@ from django.utils.translation import pgettext_lazy
 from partnerskap.core.forms import AkselFormMixin
 from partnerskap.core.models import User
 from partnerskap.registry.forms import DateInput, TimeInput
-from partnerskap.registry.models import Partnership
+from partnerskap.registry.models import County, Partnership
 
-from .models import (
-    ActionStatus,
+from ..models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -25,9 +24,10 @@ from .models import (
     MemberRole,
     Season,
 )
-from .selectors import member_candidates
-from .services import StandardItem, fridays
-from .standard import PARTNERSHIP_MEETING_AGENDA
+from ..selectors import member_candidates
+from ..services import StandardItem, fridays
+from ..standard import PARTNERSHIP_MEETING_AGENDA
+from .people import PersonOrNewMixin
 
 # --- bodies ---------------------------------------------------------------------------------
 
@@ -36,8 +36,21 @@ class BodyForm(AkselFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of body"), choices=BodyKind.choices)
     partnership = forms.ModelChoiceField(
-        label=_("Partnership"), queryset=Partnership.objects.none()
+        label=_("Partnership"), queryset=Partnership.objects.none(), required=False
     )
+    county = forms.ModelChoiceField(
+        label=_("Or a county"),
+        queryset=County.objects.none(),
+        required=False,
+        help_text=_("For a county's steering group, forum or network."),
+    )
+    other_counties = forms.ModelMultipleChoiceField(
+        label=_("Other counties it spans"),
+        queryset=County.objects.none(),
+        required=False,
+        help_text=_("A network across county lines belongs to one county and spans the others."),
+    )
+    national = forms.BooleanField(label=_("Or the whole country"), required=False)
     slug = forms.SlugField(
         label=_("Address of the public page"),
         max_length=80,
@@ -55,10 +68,21 @@ class BodyForm(AkselFormMixin, forms.Form):
     )
 
     def __init__(
-        self, *args: object, partnerships: QuerySet[Partnership], **kwargs: object
+        self,
+        *args: object,
+        partnerships: QuerySet[Partnership],
+        counties: QuerySet[County],
+        national: bool = False,
+        **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["partnership"].queryset = partnerships
+        self.fields["county"].queryset = counties
+        self.fields["other_counties"].queryset = County.objects.order_by("name")
+        if not counties.exists():
+            del self.fields["county"], self.fields["other_counties"]
+        if not national:
+            del self.fields["national"]
         self.fields["kind"].initial = BodyKind.PARTNERSHIP_MEETING
         self.fields["standard_agenda"].initial = "\n".join(
             str(s.title) for s in PARTNERSHIP_MEETING_AGENDA
@@ -72,23 +96,47 @@ class BodyForm(AkselFormMixin, forms.Form):
             known.get(line) or StandardItem(line, ItemKind.DISCUSSION) for line in lines if line
         ]
 
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        owners = [data.get("partnership"), data.get("county"), data.get("national")]
+        if sum(bool(owner) for owner in owners) != 1:
+            raise forms.ValidationError(
+                _("Choose one partnership, one county, or the whole country the body belongs to.")
+            )
+        return data
+
     def body_fields(self) -> dict:
+        data = self.cleaned_data
         return {
-            name: self.cleaned_data[name]
-            for name in ("name", "kind", "partnership", "slug", "default_location")
+            "name": data["name"],
+            "kind": data["kind"],
+            "slug": data["slug"],
+            "default_location": data["default_location"],
+            "partnership": data.get("partnership"),
+            "county": data.get("county"),
+            "other_counties": list(data.get("other_counties") or ()),
+            "national": bool(data.get("national")),
         }
 
 
-class BodyMemberForm(AkselFormMixin, forms.Form):
+class BodyMemberForm(PersonOrNewMixin, AkselFormMixin, forms.Form):
     person = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
-    represents = forms.CharField(label=_("Represents"), max_length=200, required=False)
+    represents = forms.CharField(
+        label=_("Represents"),
+        max_length=200,
+        required=False,
+        help_text=_("Left empty: the person's organisation."),
+    )
     valid_from = forms.DateField(label=_("Valid from"), widget=DateInput())
     valid_to = forms.DateField(label=_("Valid to"), widget=DateInput(), required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = member_candidates()
+        self.add_new_person_fields(member_candidates())
+        self.order_fields(
+            ["person", "person_new_name", "person_new_organisation", "person_new_job_title"]
+        )
         self.fields["role"].initial = MemberRole.MEMBER
         self.fields["valid_from"].initial = timezone.localdate()
 
@@ -355,165 +403,22 @@ class CorrectionForm(AkselFormMixin, forms.Form):
         return {item.pk: {f: self.cleaned_data[f] for f in fields if self.cleaned_data[f]}}
 
 
-# --- agenda items ---------------------------------------------------------------------------
+class MemberNoticeForm(AkselFormMixin, forms.Form):
+    """Which meetings, whose notice already went out, to send a new member the notice of."""
 
-NEW_ITEM_KINDS = [
-    (k.value, k.label) for k in (ItemKind.INFORMATION, ItemKind.DISCUSSION, ItemKind.DECISION)
-]
-
-
-class _ExemptMixin:
-    def clean(self) -> dict:
-        data = super().clean()  # type: ignore[misc]
-        if data.get("exempt") and not data.get("legal_ground"):
-            self.add_error(  # type: ignore[attr-defined]
-                "legal_ground", _("Give the legal ground for exempting it from public access.")
-            )
-        return data
-
-
-ITEM_WIDGETS = {
-    "background": forms.Textarea(attrs={"rows": 4}),
-    "notes": forms.Textarea(attrs={"rows": 4}),
-    "decision_text": forms.Textarea(attrs={"rows": 3}),
-    "review_date": DateInput(),
-}
-
-
-class ItemAddForm(_ExemptMixin, AkselFormMixin, forms.ModelForm):
-    class Meta:
-        model = AgendaItem
-        fields = [
-            "title",
-            "kind",
-            "presenter",
-            "planned_minutes",
-            "background",
-            "exempt",
-            "legal_ground",
-            "public_title",
-        ]
-        widgets = ITEM_WIDGETS
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = NEW_ITEM_KINDS
-
-
-class ItemForm(_ExemptMixin, AkselFormMixin, forms.ModelForm):
-    """The whole item, before and after the meeting. `revision` is what the editor last saw:
-    the service refuses the save if someone else saved in between."""
-
-    revision = forms.IntegerField(widget=forms.HiddenInput)
-
-    class Meta:
-        model = AgendaItem
-        fields = [
-            "title",
-            "kind",
-            "presenter",
-            "planned_minutes",
-            "background",
-            "notes",
-            "decision_text",
-            "review_date",
-            "exempt",
-            "legal_ground",
-            "public_title",
-        ]
-        widgets = ITEM_WIDGETS
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["revision"].initial = self.instance.revision
-
-    def item_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
-
-class ReorderForm(forms.Form):
-    item = forms.ModelChoiceField(queryset=AgendaItem.objects.none())
-    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
-
-    def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.items.order_by("position")
-
-    def new_order(self) -> list[int]:
-        """The agenda with the item swapped with its neighbour above or below."""
-        ids = list(self.fields["item"].queryset.values_list("pk", flat=True))
-        here = ids.index(self.cleaned_data["item"].pk)
-        there = here - 1 if self.cleaned_data["direction"] == "up" else here + 1
-        if 0 <= there < len(ids):
-            ids[here], ids[there] = ids[there], ids[here]
-        return ids
-
-
-def _meeting_label(meeting: Meeting) -> str:
-    local = timezone.localtime(meeting.starts_at)
-    return f"{local:%d.%m.%Y %H:%M} ({meeting.get_status_display()})"
-
-
-class MoveForm(AkselFormMixin, forms.Form):
-    target = forms.ModelChoiceField(
-        label=_("Move to the meeting on"), queryset=Meeting.objects.none()
+    meetings = forms.ModelMultipleChoiceField(
+        label=_("Send the notice of"),
+        queryset=Meeting.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: object, targets: QuerySet[Meeting], **kwargs: object) -> None:
+    def __init__(self, *args: object, meetings: list[Meeting], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = targets
-        self.fields["target"].label_from_instance = _meeting_label
-
-
-class ForwardForm(AkselFormMixin, forms.Form):
-    target = forms.ModelChoiceField(
-        label=_("Forward to the meeting"), queryset=Meeting.objects.none()
-    )
-
-    def __init__(self, *args: object, targets: QuerySet[Meeting], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = targets
-        self.fields["target"].label_from_instance = lambda meeting: (
-            f"{meeting.body.name}, {_meeting_label(meeting)}"
+        field = self.fields["meetings"]
+        field.queryset = Meeting.objects.filter(pk__in=[m.pk for m in meetings]).select_related(
+            "body"
         )
-
-
-class WithdrawForm(AkselFormMixin, forms.Form):
-    reason = forms.CharField(label=_("Why is the item withdrawn?"), max_length=300)
-
-
-class AttachmentForm(_ExemptMixin, AkselFormMixin, forms.Form):
-    file = forms.FileField(
-        label=_("File"), help_text=_("PDF, Word (DOCX), Excel (XLSX) or an image (PNG, JPEG).")
-    )
-    title = forms.CharField(
-        label=_("Title"),
-        max_length=300,
-        required=False,
-        help_text=_("Leave empty to use the file name."),
-    )
-    exempt = forms.BooleanField(label=_("Exempt from public access"), required=False)
-    legal_ground = forms.CharField(label=_("Legal ground"), max_length=200, required=False)
-
-
-# --- follow-ups -----------------------------------------------------------------------------
-
-
-class ActionForm(AkselFormMixin, forms.Form):
-    title = forms.CharField(label=_("What is to be done"), max_length=300)
-    owner = forms.ModelChoiceField(label=_("Responsible"), queryset=User.objects.none())
-    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
-
-    def __init__(self, *args: object, people: QuerySet[User], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people
-
-
-class ActionUpdateForm(AkselFormMixin, forms.Form):
-    """Progress on a follow-up; `revision` is what the person last saw (docs/decisions/0019)."""
-
-    revision = forms.IntegerField(widget=forms.HiddenInput)
-    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
-    progress = forms.CharField(
-        label=_("Progress"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+        field.label_from_instance = lambda m: timezone.localtime(m.starts_at).strftime(
+            "%d.%m.%Y %H:%M"
+        )
+        field.initial = [m.pk for m in meetings]
