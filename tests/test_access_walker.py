@@ -130,6 +130,7 @@ PAGES: dict[str, Rule] = {
     "registry:service_area_edit": ADMINS,
     "registry:municipality_list": EVERY_SIGNED_IN,
     "registry:municipality_create": ADMINS,
+    "registry:classification_import": ADMINS,
     "registry:municipality_detail": EVERY_SIGNED_IN,
     "registry:municipality_edit": ADMINS,
     # meetings: Ørland's partnership meeting, its meeting planned for next year (M) and an item

@@ -24,7 +24,6 @@ TEMPORARY: set[str] = {
     "figures/imports.py",
     "figures/imports.py::parse_jsonstat",
     "figures/services.py::import_long_stream",
-    "figures/services.py::import_preview",
     "finance/budget_import.py::parse_report",
 }
 

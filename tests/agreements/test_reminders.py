@@ -63,5 +63,5 @@ def test_command_expires_ended_agreements(world):
 def test_command_refuses_a_bad_day(world, bad):
     from django.core.management import CommandError
 
-    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+    with pytest.raises(CommandError, match="ÅÅÅÅ-MM-DD"):
         call_command("agreement_reminders", "--today", bad)

@@ -248,7 +248,7 @@ def test_the_daily_command_reminds_once_and_lapses_offers(world, body):
     mail.outbox.clear()
     out = StringIO()
     call_command("conferences_remind", stdout=out)
-    assert out.getvalue().strip() == "1 offers lapsed, 0 participants reminded."
+    assert out.getvalue().strip() == "1 tilbud gikk ut, 0 deltakere fikk påminnelse."
     assert Registration.objects.get(pk=bo.pk).cancel_reason == CancelReason.OFFER_LAPSED
     cato = register(soon, "Cato Eng", days=[soon.first_day.isoformat()])
     mail.outbox.clear()

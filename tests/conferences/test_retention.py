@@ -105,7 +105,7 @@ def test_personal_data_is_deleted_and_the_counts_stay(held):
     out = io.StringIO()
     call_command("conferences_retention", stdout=out)
 
-    assert "2 events past their retention period." in out.getvalue()
+    assert "2 arrangementer forbi lagringstiden." in out.getvalue()
     event.refresh_from_db()
     assert event.personal_data_deleted_at is not None
     assert _counts(event) == counts
@@ -140,7 +140,7 @@ def test_running_it_twice_changes_nothing_more(held):
     history = Event.history.count()
     out = io.StringIO()
     call_command("conferences_retention", stdout=out)
-    assert "0 events past their retention period." in out.getvalue()
+    assert "0 arrangementer forbi lagringstiden." in out.getvalue()
     assert _dump() == dump
     assert Event.history.count() == history
 
@@ -159,7 +159,7 @@ def test_the_personal_link_is_gone(held, client):
 def test_a_dry_run_and_a_day_in_the_future(held):
     out = io.StringIO()
     call_command("conferences_retention", "--dry-run", stdout=out)
-    assert "Would delete: Partnerskapskonferansen i Ørland" in out.getvalue()
+    assert "Ville slettet: Partnerskapskonferansen i Ørland" in out.getvalue()
     assert Registration.objects.filter(name="Ada Berg").exists()
     from django.core.management.base import CommandError
 

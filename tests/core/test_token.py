@@ -32,9 +32,9 @@ def test_command_prints_a_new_key_once_and_stores_only_its_hash(world):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("nobody", "x"), "No person"),
-        (("nav_leader", "  "), "name"),
-        (("nav_leader", "x" * 101), "at most"),
+        (("nobody", "x"), "Ingen person"),
+        (("nav_leader", "  "), "navn"),
+        (("nav_leader", "x" * 101), "høyst"),
     ],
 )
 def test_command_refuses_unknown_people_and_empty_names(world, args, message):
@@ -46,7 +46,7 @@ def test_command_refuses_unknown_people_and_empty_names(world, args, message):
 def test_command_refuses_a_deactivated_person(world):
     world.member.is_active = False
     world.member.save()
-    with pytest.raises(CommandError, match="deactivated"):
+    with pytest.raises(CommandError, match="deaktivert"):
         issue("member")
 
 

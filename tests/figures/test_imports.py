@@ -143,12 +143,12 @@ def refused(world, name, content=None, period="2018-11") -> list[str]:
     return caught.value.message_dict["file"]
 
 
-def test_xlsx_with_a_missing_column(world, mr_offices):
-    messages = refused(world, "missing_column.xlsx")
-    assert messages == [
-        "missing_column.xlsx, rad 1: kolonnen «Antall brukere totalt» mangler; "
-        "tabellen over digital oppfølging per kontor trenger den."
-    ]
+def test_xlsx_with_a_missing_column_is_read_without_it_and_says_so(world, mr_offices):
+    batch = preview(world, "missing_column.xlsx")
+    assert batch.table == "digital_follow_up"
+    assert batch.preview["missing"] == ["Antall brukere totalt"]
+    codes = {row[0] for row in batch.observations}
+    assert "users_followed_up" not in codes and "users_digital" in codes
 
 
 def _csv_with(replace: str, by: str) -> bytes:

@@ -120,7 +120,11 @@ def test_upload_with_errors_lists_them_and_saves_nothing(world, mr_offices, clie
         reverse("figures:import_upload", args=[world.orland.pk]),
         {
             "file": SimpleUploadedFile(
-                "missing_column.xlsx", (DATA / "missing_column.xlsx").read_bytes()
+                "bad.csv",
+                (DATA / "mr_agreed_activity.csv")
+                .read_text(encoding="utf-8")
+                .replace("1 173;1 546", "mange;1 546")
+                .encode(),
             ),
             "period": "2018-11",
             "source": "Datavarehuset",
@@ -128,7 +132,7 @@ def test_upload_with_errors_lists_them_and_saves_nothing(world, mr_offices, clie
         },
     )
     assert response.status_code == 200
-    assert "kolonnen «Antall brukere totalt» mangler" in response.content.decode()
+    assert "«mange» er ikke et helt antall personer" in response.content.decode()
     assert not ImportBatch.objects.exists()
 
 

@@ -61,12 +61,15 @@ def test_nordland_import_with_preview_reproduces_the_report(
     # The ERP rounds each line to whole kroner: its own sum for travel is a krone off.
     assert (
         "Rad 18, E Kostnad og godtgjørelse for reise, kolonne «HIÅ Forbruk»: rapporten sier "
-        "245 182, linjene blir til sammen 245 181." in text
+        "245 182, linjene blir til sammen 245 181 — avrunding av rapportens linjer." in text
     )
     assert (
         "kolonne «Periodens forbruk»: rapporten sier 15 851, linjene blir til sammen 15 852" in text
     )
-    assert text.count("Rad ") == 2  # the other four group sums agree with their lines
+    # the other four group sums agree with their lines; the two sums of groups are a krone off
+    # in three places, each named as the rounding it is
+    assert text.count("Rad ") == 5
+    assert text.count("avrunding av rapportens linjer") == 5
     assert not BudgetLine.objects.exists()  # a preview saves nothing
     response = _commit(client, budget, preview)
     assert response.status_code == 302
@@ -193,7 +196,7 @@ def test_api_import_preview_then_commit(client, world, budget):
     preview = client.post(
         f"/api/v1/budgets/{budget.pk}/import-preview", body, content_type="application/json"
     )
-    assert preview.status_code == 200 and len(preview.json()["lines"]) == 17 + 5 + 1
+    assert preview.status_code == 200 and len(preview.json()["lines"]) == 17 + 5 + 2 + 1
     assert not BudgetLine.objects.exists()
     body["revision"] = budget.revision
     done = client.post(
@@ -251,3 +254,32 @@ def test_a_report_for_another_year_is_refused_with_file_and_cell(client, world):
             content=XLSX,
         )
     assert not BudgetLine.objects.exists() and not BudgetImport.objects.exists()
+
+
+def test_the_erp_sums_of_groups_appear_with_their_per_cents_on_page_pdf_and_api(
+    client, world, budget, tmp_path
+):
+    client.force_login(world.nav_leader)
+    preview = _upload(client, budget, "nordland.csv", CSV)
+    text = plain(preview.content.decode())
+    assert (
+        "Rad 12, A SUM LØNN OG ANDRE GODTGJØRSLER, kolonne «HIÅ Forbruk»: rapporten sier "
+        "714 540, linjene blir til sammen 714 541 — avrunding av rapportens linjer." in text
+    )
+    assert _commit(client, budget, preview).status_code == 302
+    page = plain(client.get(f"/budsjett/{budget.pk}/").content.decode())
+    # 714 541 of 275 000 to date is 260 %, of 300 000 for the year 238 %: as the ERP said
+    assert re.search(r"A SUM LØNN OG ANDRE GODTGJØRSLER 300 000.*? 260 % 238 %", page)
+    assert "B SUM VARER OG TJENESTER" in page
+    api = client.get(f"/api/v1/budgets/{budget.pk}").json()
+    sums = [line for line in api["lines"] if line["kind"] == "supergroup"]
+    assert [s["name"] for s in sums] == [
+        "A SUM LØNN OG ANDRE GODTGJØRSLER",
+        "B SUM VARER OG TJENESTER",
+    ]
+    assert (sums[0]["per_cent_of_budget_to_date"], sums[0]["per_cent_of_annual_budget"]) == (
+        "260",
+        "238",
+    )
+    pdf = client.get(f"/budsjett/{budget.pk}/rapport.pdf")
+    assert "A SUM LØNN OG ANDRE GODTGJØRSLER" in tools.pdf_text(pdf.content, tmp_path)

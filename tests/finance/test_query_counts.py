@@ -63,16 +63,17 @@ def _add(period: AgreementPeriod, budget, first: int, how_many: int) -> None:
 
 
 # session, user, access (2), then the object with its prefetches: a period with its special
-# services, member weights and the partnership's owners; a budget with its lines and imports.
+# services, member weights and the partnership's owners; a budget with its lines, its sums of
+# groups and its imports.
 # Pinned, so that a new query per row or a new fixed query both show.
 EXPECTED = {
     "settlement page": 8,
     "settlement PDF": 8,
     "settlement XLSX": 8,
-    "budget page": 7,
-    "budget PDF": 7,
+    "budget page": 8,
+    "budget PDF": 8,
     "GET settlement": 8,
-    "GET budget": 7,
+    "GET budget": 8,
     # session, user, access (2), the partnership with its prefetches (5), count, page
     "agreement list": 11,
     "budget list": 11,

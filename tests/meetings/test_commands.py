@@ -69,8 +69,8 @@ def _minutes_with_deadline(world, meeting, days_ago: int) -> Minutes:
 def test_running_twice_the_same_day_reminds_each_follow_up_once(world, meeting, mailoutbox):
     _hold(world, meeting)
     action = _action(world, meeting, "Lag plan for ungdomsteamet", due_days_ago=3)
-    assert remind() == "0 minutes deemed approved, 1 reminders sent.\n"
-    assert remind() == "0 minutes deemed approved, 0 reminders sent.\n"
+    assert remind() == "0 referater regnet som godkjent, 1 påminnelser sendt.\n"
+    assert remind() == "0 referater regnet som godkjent, 0 påminnelser sendt.\n"
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["leder@orland.invalid"]
     assert action.title in mailoutbox[0].subject
@@ -89,7 +89,7 @@ def test_closed_follow_up_is_not_reminded(world, meeting, mailoutbox):
     services.action_update(
         actor=world.nav_leader, action=cancelled, revision=1, status=ActionStatus.CANCELLED
     )
-    assert "0 reminders sent" in remind()
+    assert "0 påminnelser sendt" in remind()
     assert mailoutbox == []
     assert not ReminderSent.objects.exists()
 
@@ -97,14 +97,14 @@ def test_closed_follow_up_is_not_reminded(world, meeting, mailoutbox):
 def test_follow_up_not_yet_due_is_not_reminded(world, meeting, mailoutbox):
     _hold(world, meeting)
     _action(world, meeting, "Due today", due_days_ago=0)
-    assert "0 reminders sent" in remind()
+    assert "0 påminnelser sendt" in remind()
     assert mailoutbox == []
 
 
 def test_deemed_approval_is_recorded_once(world, meeting):
     _minutes_with_deadline(world, meeting, days_ago=1)
-    assert remind() == "1 minutes deemed approved, 0 reminders sent.\n"
-    assert remind() == "0 minutes deemed approved, 0 reminders sent.\n"
+    assert remind() == "1 referater regnet som godkjent, 0 påminnelser sendt.\n"
+    assert remind() == "0 referater regnet som godkjent, 0 påminnelser sendt.\n"
     minutes = Minutes.objects.get(meeting=meeting)
     assert minutes.approval_kind == ApprovalKind.DEEMED
     assert minutes.status == MinutesStatus.PUBLISHED  # the body publishes on approval
@@ -125,7 +125,7 @@ def test_objection_keeps_minutes_out_for_comments(world, meeting):
     Minutes.objects.filter(meeting=meeting).update(
         comment_deadline=timezone.localdate() - timedelta(days=2)
     )
-    assert remind().startswith("0 minutes deemed approved")
+    assert remind().startswith("0 referater regnet som godkjent")
     assert Minutes.objects.get(meeting=meeting).status == MinutesStatus.IN_COMMENT
 
 
@@ -135,10 +135,10 @@ def test_date_option_acts_as_of_that_day(world, meeting, mailoutbox):
     today = timezone.localdate()
     before_due = (today - timedelta(days=12)).isoformat()
     catch_up = today - timedelta(days=5)
-    assert "0 reminders sent" in remind("--date", before_due)
-    assert "1 reminders sent" in remind("--date", catch_up.isoformat())
-    assert "0 reminders sent" in remind("--date", catch_up.isoformat())
-    assert "1 reminders sent" in remind()  # a new day, a new reminder
+    assert "0 påminnelser sendt" in remind("--date", before_due)
+    assert "1 påminnelser sendt" in remind("--date", catch_up.isoformat())
+    assert "0 påminnelser sendt" in remind("--date", catch_up.isoformat())
+    assert "1 påminnelser sendt" in remind()  # a new day, a new reminder
     assert len(mailoutbox) == 2
     assert set(ReminderSent.objects.filter(action=action).values_list("day", flat=True)) == {
         catch_up,
@@ -149,11 +149,11 @@ def test_date_option_acts_as_of_that_day(world, meeting, mailoutbox):
 def test_date_option_decides_whether_the_deadline_has_passed(world, meeting):
     minutes = _minutes_with_deadline(world, meeting, days_ago=10)
     deadline = minutes.comment_deadline
-    assert remind("--date", deadline.isoformat()).startswith("0 minutes deemed approved")
+    assert remind("--date", deadline.isoformat()).startswith("0 referater regnet som godkjent")
     minutes.refresh_from_db()
     assert minutes.status == MinutesStatus.IN_COMMENT
     day_after = (deadline + timedelta(days=1)).isoformat()
-    assert remind("--date", day_after).startswith("1 minutes deemed approved")
+    assert remind("--date", day_after).startswith("1 referater regnet som godkjent")
     minutes.refresh_from_db()
     assert minutes.approval_kind == ApprovalKind.DEEMED
     assert timezone.localtime(minutes.approved_at).date() == deadline + timedelta(days=1)
@@ -169,8 +169,8 @@ def test_dry_run_records_and_sends_nothing(world, meeting, mailoutbox):
         comment_deadline=timezone.localdate() - timedelta(days=1)
     )
     assert remind("--dry-run") == (
-        f"Dry run as of {timezone.localdate():%Y-%m-%d}: 1 minutes would be deemed approved, "
-        "1 reminders would be sent.\n"
+        f"Prøvekjøring per {timezone.localdate():%Y-%m-%d}: 1 referater ville blitt regnet som "
+        "godkjent, 1 påminnelser ville blitt sendt.\n"
     )
     assert Minutes.objects.get(meeting=meeting).status == MinutesStatus.IN_COMMENT
     assert mailoutbox == []
@@ -179,13 +179,13 @@ def test_dry_run_records_and_sends_nothing(world, meeting, mailoutbox):
 
 def test_future_date_only_with_dry_run(world, meeting):
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
-    with pytest.raises(CommandError, match="future"):
+    with pytest.raises(CommandError, match="fram i tid"):
         remind("--date", tomorrow)
-    assert remind("--date", tomorrow, "--dry-run").startswith(f"Dry run as of {tomorrow}")
+    assert remind("--date", tomorrow, "--dry-run").startswith(f"Prøvekjøring per {tomorrow}")
 
 
 def test_bad_date_is_refused(world):
-    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+    with pytest.raises(CommandError, match="ÅÅÅÅ-MM-DD"):
         remind("--date", "13.03.2019")
 
 
@@ -198,11 +198,11 @@ def test_failed_send_is_not_recorded_and_is_retried(world, meeting, mailoutbox, 
         raise OSError("mail server unreachable")
 
     monkeypatch.setattr(notify, "send_reminder", refused)
-    with pytest.raises(CommandError, match="1 reminders could not be sent"):
+    with pytest.raises(CommandError, match="1 påminnelser kunne ikke sendes"):
         remind()
     assert not ReminderSent.objects.exists()
     monkeypatch.setattr(notify, "send_reminder", real_send)
-    assert "1 reminders sent" in remind()
+    assert "1 påminnelser sendt" in remind()
     assert len(mailoutbox) == 1
 
 
@@ -211,5 +211,5 @@ def test_owner_without_address_is_skipped(world, meeting, mailoutbox):
     _action(world, meeting, "Uten adresse", due_days_ago=1)
     world.nav_leader.email = ""
     world.nav_leader.save()
-    assert "0 reminders sent" in remind()
+    assert "0 påminnelser sendt" in remind()
     assert not ReminderSent.objects.exists()

@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
-from partnerskap.core.tables import Limits, TableRefused, read_table
+from partnerskap.core.tables import Limits, TableRefused, check_size, read_table
 from partnerskap.core.templatetags.norsk import format_number
 from partnerskap.registry.models import County, Municipality, Office
 
-from . import shares
+from . import recognition, shares
 from .models import Level
 from .periods import Period, PeriodError, parse_period
 
@@ -112,6 +112,8 @@ TABLES = [
     ),
 ]
 TABLES_BY_CODE = {t.code: t for t in TABLES}
+LONG = TABLES_BY_CODE["long"]
+WIDE_TABLES = [t for t in TABLES if t.code != "long"]
 
 
 def _norm(text: object) -> str:
@@ -126,6 +128,19 @@ class Parsed:
     headers: list[str]
     rows: list[dict] = field(default_factory=list)
     observations: list[list] = field(default_factory=list)
+    # [file header, the table column it was taken as ("" for none)], for the preview
+    mapping: list[list[str]] = field(default_factory=list)
+    # the table's columns the file does not have (nothing is read for them)
+    missing: list[str] = field(default_factory=list)
+
+    def preview(self) -> dict:
+        """What the preview page and the API show, kept on the batch."""
+        return {
+            "headers": self.headers,
+            "rows": self.rows,
+            "mapping": self.mapping,
+            "missing": self.missing,
+        }
 
     @property
     def flagged(self) -> int:
@@ -163,6 +178,14 @@ class Problems:
 
 # Key-figure tables are a few hundred rows wide-format, or up to a year of figures per row
 LIMITS = Limits(max_bytes=20 * 1024 * 1024, max_rows=100_000, max_columns=100)
+
+
+def check_upload(name: str, size: int) -> None:
+    """Refuse an upload by its size before it is read."""
+    try:
+        check_size(name, size, LIMITS)
+    except TableRefused as exc:
+        raise ValidationError({"file": exc.text}) from None
 
 
 def read_grid(name: str, data: bytes, problems: Problems) -> list[list[object]]:
@@ -317,77 +340,33 @@ def parse_table(name: str, data: bytes, period: Period | None, indicator_codes: 
     if not grid:
         problems.add(_("the file is empty."))
         problems.raise_if_any()
-    detected = detect_table(grid[0], problems)
-    problems.raise_if_any()
-    table, positions = detected
-    if table.code == "long":
+    if any(_norm(h) == _norm(LONG.columns[0].header) for h in grid[0]):
+        detected = detect_table(grid[0], problems)
+        problems.raise_if_any()
+        table, positions = detected
         return _parse_long(problems, table, grid, positions, indicator_codes)
+    found = recognition.recognise(WIDE_TABLES, grid)
+    if found is None:
+        problems.add(_no_table_message(), row=1)
+        problems.raise_if_any()
     if period is None:
         problems.add(_("say which period the table covers."))
         problems.raise_if_any()
-    return _parse_wide(problems, table, grid, positions, period)
+    from .wide import parse_wide
+
+    return parse_wide(problems, found, grid, period)
 
 
-def _parse_wide(
-    problems: Problems, table: Table, grid: list, positions: list[int], period: Period
-) -> Parsed:
-    headers = [c.header for c in table.columns]
-    numbers = [unit_number(row[positions[0]] if positions[0] < len(row) else "") for row in grid]
-    areas = Areas(numbers, period.end)
-    parsed = Parsed(table.code, headers)
-    body: list[tuple[int, dict[str, int], dict[str, Decimal], Area | None, str]] = []
-    total_row: tuple[int, dict[str, int], dict[str, Decimal], str] | None = None
-    level = None
-    for index, row in enumerate(grid[1:], start=2):
-        cells = {
-            c: (row[p] if p < len(row) else None)
-            for c, p in zip(table.columns, positions, strict=False)
-        }
-        label = re.sub(r"<[^>]+>", "", _text(cells[UNIT]))
-        counts, stated = _row_values(problems, index, cells)
-        if is_total_label(cells[UNIT]):
-            if total_row is not None:
-                problems.add(_("the table has a second total row."), row=index, column=UNIT.header)
-            total_row = (index, counts, stated, label)
-            continue
-        number = unit_number(cells[UNIT])
-        if not number:
-            problems.add(
-                _("“%(value)s” does not start with a unit number such as 1504.") % {"value": label},
-                row=index,
-                column=UNIT.header,
-            )
-            continue
-        row_level = Level.OFFICE if len(number) == 4 else Level.COUNTY
-        level = level or row_level
-        area = areas.office(number) if row_level == Level.OFFICE else areas.county(number)
-        if row_level != level:
-            problems.add(
-                _("the table mixes offices and counties; %(number)s is not like the rows above.")
-                % {"number": number},
-                row=index,
-                column=UNIT.header,
-            )
-        elif area is None:
-            message = (
-                _("no office has the unit number %(number)s.")
-                if row_level == Level.OFFICE
-                else _("no county has the number %(number)s.")
-            )
-            problems.add(message % {"number": number}, row=index, column=UNIT.header)
-        body.append((index, counts, stated, area, label))
-    problems.raise_if_any()
-    if not body:
-        problems.add(_("the table has no rows of offices or counties."))
-        problems.raise_if_any()
-    for _index, counts, stated, area, label in body:
-        flags = _row_flags(table, counts, stated)
-        parsed.rows.append(_preview_row(table, label, counts, stated, flags, total=False))
-        parsed.observations += _observations(counts, area, period)
-    if total_row is not None:
-        _add_total(problems, table, parsed, body, total_row, level, period)
-    problems.raise_if_any()
-    return parsed
+def _no_table_message() -> str:
+    known = "; ".join(
+        _("%(table)s (%(columns)s)")
+        % {"table": t.name, "columns": ", ".join(c.header for c in t.columns)}
+        for t in WIDE_TABLES
+    )
+    return _(
+        "no row names the columns of a table we know, so nothing could be read. The tables we "
+        "know, with their columns, are: %(tables)s. One figure per row works too: %(long)s."
+    ) % {"tables": known, "long": ", ".join(c.header for c in LONG.columns)}
 
 
 def _row_values(
@@ -498,53 +477,26 @@ def _preview_row(
     return {"label": label, "cells": cells, "flags": flags, "total": total}
 
 
-def _observations(counts: dict[str, int], area: Area | None, period: Period) -> list[list]:
-    return (
+def _observations(
+    counts: dict[str, int], area: Area | None, period: Period, *, label: str = ""
+) -> list[list]:
+    """The rows write_observations takes; a pseudo-unit's name rides along as an eighth."""
+    if area is None:
+        return []
+    extra = [label] if label else []
+    return [
         [
-            [
-                code,
-                area.level,
-                area.pk,
-                period.kind,
-                period.start.isoformat(),
-                period.end.isoformat(),
-                str(value),
-            ]
-            for code, value in counts.items()
+            code,
+            area.level,
+            area.pk,
+            period.kind,
+            period.start.isoformat(),
+            period.end.isoformat(),
+            str(value),
+            *extra,
         ]
-        if area is not None
-        else []
-    )
-
-
-def _add_total(problems, table, parsed, body, total_row, level, period) -> None:
-    index, counts, stated, label = total_row
-    flags = _row_flags(table, counts, stated)
-    for column in table.counts():
-        rows_sum = sum(c.get(column.indicator, 0) for _i, c, _s, _a, _l in body)
-        if column.indicator in counts and counts[column.indicator] != rows_sum:
-            flags.append(
-                _("“%(column)s”: the rows add up to %(computed)s, the total row says %(stated)s.")
-                % {
-                    "column": column.header,
-                    "computed": format_number(rows_sum),
-                    "stated": format_number(counts[column.indicator]),
-                }
-            )
-    if level == Level.OFFICE:
-        counties = {area.county_id for _i, _c, _s, area, _l in body if area is not None}
-        if len(counties) != 1:
-            problems.add(
-                _("the offices belong to more than one county, so the total row has no area."),
-                row=index,
-                column=UNIT.header,
-            )
-            return
-        area = Area(Level.COUNTY, counties.pop())
-    else:
-        area = Area(Level.COUNTRY, None)
-    parsed.rows.insert(0, _preview_row(table, label, counts, stated, flags, total=True))
-    parsed.observations += _observations(counts, area, period)
+        for code, value in counts.items()
+    ]
 
 
 # --- the long format: indicator; unit; period; value ----------------------------------------

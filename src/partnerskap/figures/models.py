@@ -27,6 +27,8 @@ class Level(models.TextChoices):
     MUNICIPALITY = "municipality", _("municipality")
     COUNTY = "county", _("county")
     COUNTRY = "country", _("country")
+    # A row the source counts but that names no unit: "Ikke i et fylkesdistrikt", "Uoppgitt"
+    OTHER = "other", _("not a unit")
 
 
 class PeriodKind(models.TextChoices):
@@ -154,6 +156,8 @@ class Observation(models.Model):
     county = models.ForeignKey(
         "registry.County", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The pseudo-unit's name as the source gave it, for level "other" (blank for a unit)
+    label = models.CharField(max_length=100, blank=True, default="")
     period_kind = models.CharField(max_length=10, choices=PeriodKind.choices)
     period_start = models.DateField()
     period_end = models.DateField()
@@ -191,6 +195,7 @@ class Observation(models.Model):
                     "office",
                     "municipality",
                     "county",
+                    "label",
                     "period_start",
                     "period_end",
                     "version",

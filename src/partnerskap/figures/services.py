@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from partnerskap.core.metrics import import_committed
 from partnerskap.core.models import User
 from partnerskap.core.services import bump_revision, claim_revision, delete, save
-from partnerskap.core.tables import TableRefused, check_size
 from partnerskap.core.templatetags.norsk import dato
 from partnerskap.meetings.models import Meeting
 from partnerskap.registry.models import Partnership
@@ -77,10 +76,7 @@ def import_preview(
 ) -> ImportBatch:
     """Read and check a file and keep it as a batch in “preview”; nothing is observed yet."""
     name = os.path.basename(file.name or "fil")
-    try:
-        check_size(name, file.size or 0, imports.LIMITS)
-    except TableRefused as exc:
-        raise ValidationError({"file": exc.text}) from None
+    imports.check_upload(name, file.size or 0)
     data = file.read()
     digest = hashlib.sha256(data).hexdigest()
     earlier = (
@@ -121,7 +117,7 @@ def import_preview(
         source=source,
         extracted_on=extracted_on,
         period_text=period.code if period else "",
-        preview={"headers": parsed.headers, "rows": parsed.rows},
+        preview=parsed.preview(),
         observations=parsed.observations,
         flagged_rows=parsed.flagged,
         created_by=actor,
@@ -185,7 +181,7 @@ def write_observations(
     batch_id: int | None,
     batch_size: int = BATCH_SIZE,
 ) -> int:
-    """Write ``[code, level, area id, kind, start, end, value]`` rows in batches.
+    """Write ``[code, level, area id, kind, start, end, value(, pseudo-unit)]`` rows in batches.
 
     An observation of a figure already held (same indicator, area and period) becomes its next
     version; the earlier one stays, no longer current. Three queries per batch. Call inside a
@@ -195,11 +191,12 @@ def write_observations(
     written = 0
     for chunk in _chunks(rows, batch_size):
         objects = []
-        for code, level, area_id, kind, start, end, value in chunk:
+        for code, level, area_id, kind, start, end, value, *label in chunk:
             observation = Observation(
                 partnership_id=partnership_id,
                 indicator_id=indicator_ids[code],
                 level=level,
+                label=label[0] if label else "",
                 period_kind=kind,
                 period_start=date.fromisoformat(start) if isinstance(start, str) else start,
                 period_end=date.fromisoformat(end) if isinstance(end, str) else end,
@@ -219,7 +216,7 @@ def write_observations(
 
 
 def _key(o: Observation) -> tuple:
-    return (o.indicator_id, o.level, o.office_id, o.municipality_id, o.county_id,
+    return (o.indicator_id, o.level, o.office_id, o.municipality_id, o.county_id, o.label,
             o.period_start, o.period_end)  # fmt: skip
 
 
@@ -234,7 +231,7 @@ def _version(partnership_id: int, objects: list[Observation]) -> None:
         period_start__in=starts,
         indicator_id__in=indicators,
     ).only(
-        "id", "indicator_id", "level", "office_id", "municipality_id", "county_id",
+        "id", "indicator_id", "level", "office_id", "municipality_id", "county_id", "label",
         "period_start", "period_end", "version",
     )  # fmt: skip
     previous = {_key(o): o for o in current if _key(o) in keys}

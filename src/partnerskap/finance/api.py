@@ -172,7 +172,10 @@ class BudgetOut(Schema):
 
 
 class BudgetLineOut(Schema):
-    kind: str = Field(description='"line", "group" (a group\'s sum) or "total"')
+    kind: str = Field(
+        description='"line", "group" (a group\'s sum), "supergroup" (a sum of groups the ERP '
+        'report prints, e.g. "A SUM LØNN OG ANDRE GODTGJØRSLER") or "total"'
+    )
     group: str
     account: str
     name: str
@@ -443,8 +446,10 @@ def budget_import_preview(request: HttpRequest, budget_id: int, payload: ImportI
         budget=budget, filename=payload.filename, content=_decode(payload)
     )
     lines = [line.arithmetic() for line in report.lines]
+    super_groups = [(name, groups) for _row, name, groups, _amounts in report.super_groups]
     return _report_out(
-        budget, report_from_lines(budget, lines, report.months or budget.periods_elapsed)
+        budget,
+        report_from_lines(budget, lines, report.months or budget.periods_elapsed, super_groups),
     )
 
 

@@ -33,6 +33,8 @@ REQUIRED = {
     "spend_period": "Periodens forbruk",
 }
 ACCOUNT = re.compile(r"^(\d{4,})\s+(.+)$")
+# A sum of groups: "A SUM LØNN OG ANDRE GODTGJØRSLER", "B SUM VARER OG TJENESTER"
+SUPER_GROUP = re.compile(r"^[A-ZÆØÅ]\s+SUM\b", re.IGNORECASE)
 PERIOD = re.compile(r"period\s*name\s*:\s*([A-ZÆØÅa-zæøå]{3})[-\s]?(\d{2,4})", re.IGNORECASE)
 MONTHS = {
     m: n
@@ -95,6 +97,12 @@ class Difference:
     column: str
     in_file: Decimal
     from_lines: Decimal
+    lines: int = 1  # how many lines the sum adds up
+
+    @property
+    def is_rounding(self) -> bool:
+        """The ERP rounds each line to whole kroner: at most one krone per line is rounding."""
+        return abs(self.in_file - self.from_lines) <= self.lines
 
 
 @dataclass
@@ -108,6 +116,10 @@ class ParsedReport:
     lines: list[ParsedLine] = field(default_factory=list)
     # The report's own group sums: (row, group, amounts by column)
     sums: list[tuple[int, str, dict[str, Decimal | None]]] = field(default_factory=list)
+    # The report's sums of groups: (row, name, the groups it adds up, amounts by column)
+    super_groups: list[tuple[int, str, list[str], dict[str, Decimal | None]]] = field(
+        default_factory=list
+    )
 
     @property
     def year(self) -> int | None:
@@ -139,14 +151,15 @@ class ParsedReport:
         )
 
     def differences(self) -> list[Difference]:
-        """Where a group sum in the file differs from the sum of the group's lines."""
+        """Where a sum in the file (a group's, or a sum of groups) differs from its lines'."""
+        sums = [(row, group, [group], amounts) for row, group, amounts in self.sums]
         found = []
-        for row, group, amounts in self.sums:
-            lines = [line for line in self.lines if line.group == group]
+        for row, name_, groups, amounts in sorted(sums + self.super_groups, key=lambda s: s[0]):
+            lines = [line for line in self.lines if line.group in groups]
             for name, in_file in amounts.items():
                 ours = sum((getattr(line, name) or Decimal(0) for line in lines), Decimal(0))
                 if in_file is not None and in_file != ours:
-                    found.append(Difference(row, group, REQUIRED[name], in_file, ours))
+                    found.append(Difference(row, name_, REQUIRED[name], in_file, ours, len(lines)))
         return found
 
 
@@ -180,6 +193,25 @@ def _amount(value: object) -> Decimal | None:
     if not number.is_finite():
         raise ValueError(value)
     return number.quantize(Decimal("0.01"))
+
+
+def _super_group(
+    report: ParsedReport, left: list[str], row: list, columns: dict[str, int], number: int
+) -> bool:
+    """Keep a "X SUM …" line with the groups since the previous one; True if it was one."""
+    name = next((cell for cell in left if cell.strip()), "")
+    if not SUPER_GROUP.match(name):
+        return False
+    taken = {g for _r, _n, groups, _a in report.super_groups for g in groups}
+    groups = list(dict.fromkeys(line.group for line in report.lines if line.group not in taken))
+    try:
+        amounts = {
+            key: _amount(row[col] if col < len(row) else None) for key, col in columns.items()
+        }
+    except ValueError:
+        amounts = {}
+    report.super_groups.append((number, name.strip(), groups, amounts))
+    return True
 
 
 def parse_report(filename: str, content: bytes) -> ParsedReport:
@@ -232,6 +264,8 @@ def parse_report(filename: str, content: bytes) -> ParsedReport:
         )
         if account_at is None:
             # A blank line, a sum of groups, or the sum of the current group (kept to compare)
+            if _super_group(report, left, row, columns, number):
+                continue
             if group and any(_norm(cell) == _norm(group) for cell in left):
                 try:
                     amounts = {

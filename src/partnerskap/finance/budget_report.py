@@ -5,7 +5,7 @@ Page, PDF and API all read this, so a line without a budget shows no per cent ev
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -54,15 +54,23 @@ def _lines(budget: Budget) -> Iterable[arithmetic.BudgetLine]:
 
 
 def budget_report(budget: Budget) -> BudgetReport:
-    return report_from_lines(budget, list(_lines(budget)), budget.periods_elapsed or 12)
+    super_groups = [(s.name, list(s.groups)) for s in budget.super_groups.all()]  # prefetched
+    return report_from_lines(
+        budget, list(_lines(budget)), budget.periods_elapsed or 12, super_groups
+    )
 
 
 def report_from_lines(
-    budget: Budget, lines: list[arithmetic.BudgetLine], months: int
+    budget: Budget,
+    lines: list[arithmetic.BudgetLine],
+    months: int,
+    super_groups: Sequence[tuple[str, list[str]]] = (),
 ) -> BudgetReport:
-    """The report of `lines` (a saved budget's, or an import's preview)."""
+    """The report of `lines` (a saved budget's, or an import's preview); a sum of groups the
+    ERP report prints follows the last of its groups, computed from their lines."""
     rows: list[ReportRow] = []
     subtotals = arithmetic.group_subtotals(lines)
+    closing = {groups[-1]: (name, groups) for name, groups in super_groups if groups}
     for group, subtotal in subtotals.items():
         rows += [
             ReportRow(line, "line", arithmetic.forecast(line, months))
@@ -70,6 +78,10 @@ def report_from_lines(
             if line.group == group
         ]
         rows.append(ReportRow(subtotal, "group", arithmetic.forecast(subtotal, months)))
+        if group in closing:
+            name, groups = closing[group]
+            summed = arithmetic.subtotal([x for x in lines if x.group in groups], name, name)
+            rows.append(ReportRow(summed, "supergroup", arithmetic.forecast(summed, months)))
     total = arithmetic.subtotal(lines)
     return BudgetReport(
         budget, rows, ReportRow(total, "total", arithmetic.forecast(total, months)), months

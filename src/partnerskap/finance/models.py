@@ -249,6 +249,26 @@ class BudgetLine(models.Model):
         return f"{self.account} {self.name}"
 
 
+class BudgetSuperGroup(models.Model):
+    """A sum of groups the ERP report prints ("A SUM LØNN OG ANDRE GODTGJØRSLER"): which groups
+    it adds up; its amounts and per cents are computed from their lines like every sum."""
+
+    budget = models.ForeignKey(
+        Budget, on_delete=models.CASCADE, related_name="super_groups", verbose_name=_("budget")
+    )
+    position = models.PositiveIntegerField()
+    name = models.CharField(_("name"), max_length=150)
+    groups = models.JSONField(_("groups"), default=list)
+
+    class Meta:
+        verbose_name = _("sum of groups")
+        verbose_name_plural = _("sums of groups")
+        ordering = ["budget", "position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class BudgetImport(TimeStampedModel):
     """An ERP report imported into a budget; the same file is never imported twice."""
 

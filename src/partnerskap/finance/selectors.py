@@ -85,6 +85,7 @@ def budget_for_user(user: User, pk: int, *, change: bool = False) -> Budget:
         Budget.objects.select_related("partnership")
         .prefetch_related(
             "lines",
+            "super_groups",
             Prefetch(
                 "imports",
                 queryset=BudgetImport.objects.select_related("imported_by").order_by(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import classification_views, views
 
 app_name = "registry"
 
@@ -30,6 +30,11 @@ urlpatterns = [
     path("tjenesteomrader/ny/", views.service_area_create, name="service_area_create"),
     path("tjenesteomrader/<int:pk>/", views.service_area_detail, name="service_area_detail"),
     path("tjenesteomrader/<int:pk>/rediger/", views.service_area_edit, name="service_area_edit"),
+    path(
+        "kommuner/klassifikasjon/",
+        classification_views.classification_import,
+        name="classification_import",
+    ),
     path("kommuner/", views.municipality_list, name="municipality_list"),
     path("kommuner/ny/", views.municipality_create, name="municipality_create"),
     path("kommuner/<int:pk>/", views.municipality_detail, name="municipality_detail"),

@@ -13,7 +13,7 @@ from partnerskap.core.services import claim_revision, save
 from partnerskap.registry.models import Partnership
 
 from ..budget_import import ParsedReport, parse_report
-from ..models import Budget, BudgetImport, BudgetLine
+from ..models import Budget, BudgetImport, BudgetLine, BudgetSuperGroup
 
 __all__ = [
     "budget_create",
@@ -99,6 +99,11 @@ def budget_import_commit(
             spend_period=line.spend_period,
         )
         for position, line in enumerate(report.lines, start=1)
+    )
+    BudgetSuperGroup.objects.filter(budget=fresh).delete()
+    BudgetSuperGroup.objects.bulk_create(
+        BudgetSuperGroup(budget=fresh, position=position, name=name, groups=groups)
+        for position, (_row, name, groups, _amounts) in enumerate(report.super_groups, start=1)
     )
     transaction.on_commit(lambda: import_committed("budget", len(report.lines)))
     return BudgetImport.objects.create(

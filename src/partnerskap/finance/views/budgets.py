@@ -119,6 +119,7 @@ def budget_import(request: HttpRequest, pk: int) -> HttpResponse:
                     budget,
                     [line.arithmetic() for line in report.lines],
                     report.months or budget.periods_elapsed,
+                    [(name, groups) for _row, name, groups, _amounts in report.super_groups],
                 ),
                 "differences": report.differences(),
                 "content": base64.b64encode(content).decode(),

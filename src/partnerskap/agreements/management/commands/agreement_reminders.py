@@ -3,13 +3,16 @@ Idempotent: what was sent is recorded and not sent again."""
 
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from partnerskap.agreements import reminders, services
+from partnerskap.agreements.models import ReminderKind
+from partnerskap.core.management.base import PartnerskapCommand
 
 
-class Command(BaseCommand):
+class Command(PartnerskapCommand):
     help = "Send due agreement reminders (period end, evaluation, user participation)."
 
     def add_arguments(self, parser) -> None:
@@ -21,12 +24,19 @@ class Command(BaseCommand):
             try:
                 today = datetime.date.fromisoformat(str(options["today"]))
             except ValueError:
-                raise CommandError(f"--today: {options['today']} is not YYYY-MM-DD") from None
+                raise CommandError(
+                    _("--today: %(value)s is not a date as YYYY-MM-DD.")
+                    % {"value": options["today"]}
+                ) from None
         with translation.override("nb"):
             expired = services.agreements_expire(today)
             sent = reminders.send_reminders(today)
         for record in sent:
             self.stdout.write(
-                f"{record.agreement}: {record.kind} {record.due} → {record.recipients}"
+                f"{record.agreement}: {ReminderKind(record.kind).label} {record.due} "
+                f"→ {record.recipients}"
             )
-        self.stdout.write(f"{len(sent)} reminders sent, {expired} agreements expired.")
+        self.stdout.write(
+            _("%(sent)s reminders sent, %(expired)s agreements expired.")
+            % {"sent": len(sent), "expired": expired}
+        )

@@ -3,12 +3,14 @@
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from partnerskap.agreements import services
+from partnerskap.core.management.base import PartnerskapCommand
 
 
-class Command(BaseCommand):
+class Command(PartnerskapCommand):
     help = "Load an agreement template from a YAML file as a new template version."
 
     def add_arguments(self, parser) -> None:
@@ -24,4 +26,7 @@ class Command(BaseCommand):
             template = services.template_load(actor=None, data=data, file_name=path.name)
         except ValidationError as exc:
             raise CommandError("\n".join(exc.messages)) from None
-        self.stdout.write(f"{template} ({len(template.sections)})")
+        self.stdout.write(
+            _("%(template)s loaded (%(count)s sections).")
+            % {"template": template, "count": len(template.sections)}
+        )

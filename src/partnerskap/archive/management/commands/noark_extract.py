@@ -3,13 +3,15 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from partnerskap.archive import extraction
+from partnerskap.core.management.base import PartnerskapCommand
 from partnerskap.meetings.models import Body
 
 
-class Command(BaseCommand):
+class Command(PartnerskapCommand):
     help = "Write the Noark 5 extraction of a body's meetings with approved minutes to a tar file."
 
     def add_arguments(self, parser) -> None:
@@ -25,15 +27,24 @@ class Command(BaseCommand):
         found = Body.objects.filter(**({"pk": int(body)} if body.isdigit() else {"slug": body}))
         target = found.first()
         if target is None:
-            raise CommandError(f"Fant ikke organet «{body}».")
+            raise CommandError(_("No body “%(body)s” was found.") % {"body": body})
         try:
             with open(output, "wb") as out:
                 summary = extraction.extract(body=target, start=start, end=end, out=out, by=by)
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
         self.stdout.write(
-            f"{output}: {summary.meetings} møter, {summary.counts.registrations} registreringer, "
-            f"{summary.counts.files} dokumentfiler, pakke {summary.package_id}"
+            _(
+                "%(output)s: %(meetings)s meetings, %(registrations)s registrations, "
+                "%(files)s document files, package %(package)s"
+            )
+            % {
+                "output": output,
+                "meetings": summary.meetings,
+                "registrations": summary.counts.registrations,
+                "files": summary.counts.files,
+                "package": summary.package_id,
+            }
         )
         for name in summary.not_archival:
-            self.stderr.write(f"Ikke med (ikke PDF/A): {name}")
+            self.stderr.write(_("Left out (not PDF/A): %(name)s") % {"name": name})

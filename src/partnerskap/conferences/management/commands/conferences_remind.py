@@ -2,15 +2,19 @@
 the next on the waiting list; registered participants get their reminder with the calendar
 invitation a few days before the event. Each happens once: running it again changes nothing."""
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from partnerskap.conferences import services
+from partnerskap.core.management.base import PartnerskapCommand
 
 
-class Command(BaseCommand):
+class Command(PartnerskapCommand):
     help = "Lapse expired offers of places and remind participants before their event. Idempotent."
 
     def handle(self, *args: object, **options: object) -> None:
         lapsed = services.offers_expire()
         reminded = services.participants_remind()
-        self.stdout.write(f"{lapsed} offers lapsed, {reminded} participants reminded.")
+        self.stdout.write(
+            _("%(lapsed)s offers lapsed, %(reminded)s participants reminded.")
+            % {"lapsed": lapsed, "reminded": reminded}
+        )

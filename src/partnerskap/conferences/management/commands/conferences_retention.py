@@ -4,21 +4,25 @@ again changes nothing more."""
 
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnerskap.conferences import services
 from partnerskap.conferences.services.retention import events_past_retention
+from partnerskap.core.management.base import PartnerskapCommand
 
 
 def _day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"--date must be a date as YYYY-MM-DD, not {value!r}.") from None
+        raise CommandError(
+            _("--date must be a date as YYYY-MM-DD, not “%(value)s”.") % {"value": value}
+        ) from None
 
 
-class Command(BaseCommand):
+class Command(PartnerskapCommand):
     help = (
         "Delete the participants' personal data of events past their retention period; the "
         "counts stay. Idempotent."
@@ -34,17 +38,29 @@ class Command(BaseCommand):
         today = timezone.localdate()
         as_of = as_of or today
         if as_of > today:
-            raise CommandError("--date cannot be in the future: that would delete data too early.")
+            raise CommandError(
+                _("--date cannot be in the future: that would delete data too early.")
+            )
         if dry_run:
             for event in events_past_retention(as_of):
                 self.stdout.write(
-                    f"Would delete: {event.title} (kept until {event.retention_ends:%Y-%m-%d})"
+                    _("Would delete: %(event)s (kept until %(day)s)")
+                    % {"event": event.title, "day": f"{event.retention_ends:%Y-%m-%d}"}
                 )
             return
         deleted = services.retention_run(today=as_of)
         for item in deleted:
             self.stdout.write(
-                f"{item.event.title}: personal data of {item.registrations} registrations and "
-                f"{item.invitations} invitations deleted."
+                _(
+                    "%(event)s: personal data of %(registrations)s registrations and "
+                    "%(invitations)s invitations deleted."
+                )
+                % {
+                    "event": item.event.title,
+                    "registrations": item.registrations,
+                    "invitations": item.invitations,
+                }
             )
-        self.stdout.write(f"{len(deleted)} events past their retention period.")
+        self.stdout.write(
+            _("%(count)s events past their retention period.") % {"count": len(deleted)}
+        )

@@ -3,13 +3,15 @@
 from argparse import ArgumentParser
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
+from partnerskap.core.management.base import PartnerskapCommand
 from partnerskap.demo.loader import DemoLoader
 from partnerskap.demo.people import DEMO_PASSWORD, PEOPLE
 
 
-class Command(BaseCommand):
+class Command(PartnerskapCommand):
     help = "Load the demo partnerships and people; running it again changes nothing."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -24,12 +26,15 @@ class Command(BaseCommand):
         if not settings.DEBUG and not options["i_know"]:
             # The demo people, an administrator among them, have a password printed in the README.
             raise CommandError(
-                "DEBUG is off: this looks like a real installation, and the demo creates people "
-                f"(an administrator too) with the published password {DEMO_PASSWORD!r}. "
-                "Run with --i-know if this is really what you want."
+                _(
+                    "DEBUG is off: this looks like a real installation, and the demo creates "
+                    "people (an administrator too) with the published password “%(password)s”. "
+                    "Run with --i-know if this is really what you want."
+                )
+                % {"password": DEMO_PASSWORD}
             )
         DemoLoader().load()
-        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
-        self.stdout.write(f"Demo logins (password: {DEMO_PASSWORD}):")
+        self.stdout.write(self.style.SUCCESS(_("Demo data loaded.")))
+        self.stdout.write(_("Demo logins (password: %(password)s):") % {"password": DEMO_PASSWORD})
         for person in PEOPLE:
             self.stdout.write(f"  {person.username:32} {person.description}")

@@ -9,14 +9,16 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from partnerskap.core.management.base import PartnerskapCommand
 from partnerskap.figures import services
 from partnerskap.registry.models import Partnership
 
 
-class Command(BaseCommand):
+class Command(PartnerskapCommand):
     help = "Import key figures from CSV, XLSX or JSON-stat files (a dry run unless --commit)."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -32,7 +34,9 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         partnership = Partnership.objects.filter(pk=options["partnership"]).first()
         if partnership is None:
-            raise CommandError(f"No partnership has the id {options['partnership']}.")
+            raise CommandError(
+                _("No partnership has the id %(id)s.") % {"id": options["partnership"]}
+            )
         failed = False
         for name in options["files"]:
             try:
@@ -42,7 +46,7 @@ class Command(BaseCommand):
                 for message in exc.messages:
                     self.stderr.write(message)
         if failed:
-            raise CommandError("Some files were not imported; nothing of them was saved.")
+            raise CommandError(_("Some files were not imported; nothing of them was saved."))
 
     def _one(self, partnership: Partnership, path: Path, options: dict) -> None:
         with transaction.atomic():
@@ -61,7 +65,13 @@ class Command(BaseCommand):
                     self.stdout.write(f"{path.name}: {row['label']}: {flag}")
             if options["commit"]:
                 services.import_commit(actor=None, batch=batch, revision=batch.revision)
-                self.stdout.write(f"{path.name}: {figures} figures imported.")
+                self.stdout.write(
+                    _("%(file)s: %(count)s figures imported.")
+                    % {"file": path.name, "count": figures}
+                )
             else:
                 transaction.set_rollback(True)
-                self.stdout.write(f"{path.name}: {figures} figures checked (dry run).")
+                self.stdout.write(
+                    _("%(file)s: %(count)s figures checked (dry run).")
+                    % {"file": path.name, "count": figures}
+                )

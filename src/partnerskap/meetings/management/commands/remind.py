@@ -4,10 +4,12 @@ at most once per follow-up per day. Running it again the same day changes nothin
 
 from datetime import date, datetime, time
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from partnerskap.core.management.base import PartnerskapCommand
 from partnerskap.meetings import lifecycle, notify, selectors, services
 from partnerskap.meetings.models import ActionItem, Minutes, MinutesStatus, ReminderSent
 
@@ -16,10 +18,12 @@ def _as_of(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"--date must be a date as YYYY-MM-DD, not {value!r}.") from None
+        raise CommandError(
+            _("--date must be a date as YYYY-MM-DD, not “%(value)s”.") % {"value": value}
+        ) from None
 
 
-class Command(BaseCommand):
+class Command(PartnerskapCommand):
     help = (
         "Record deemed approval of minutes whose comment deadline has passed with no objection, "
         "and remind the people responsible for overdue follow-ups (once per follow-up per day)."
@@ -45,7 +49,7 @@ class Command(BaseCommand):
         as_of = as_of or today
         if as_of > today and not dry_run:
             # Acting on a future day would approve minutes before their deadline has passed.
-            raise CommandError("--date may be in the future only with --dry-run.")
+            raise CommandError(_("--date may be in the future only with --dry-run."))
         now = (
             timezone.now()
             if as_of == today
@@ -55,17 +59,27 @@ class Command(BaseCommand):
             deemed = self._deemed_candidates(as_of)
             due = self._unreminded(as_of)
             self.stdout.write(
-                f"Dry run as of {as_of:%Y-%m-%d}: {deemed} minutes would be deemed approved, "
-                f"{len(due)} reminders would be sent."
+                _(
+                    "Dry run as of %(day)s: %(deemed)s minutes would be deemed approved, "
+                    "%(due)s reminders would be sent."
+                )
+                % {"day": f"{as_of:%Y-%m-%d}", "deemed": deemed, "due": len(due)}
             )
             return
         deemed = services.minutes_settle_deemed(now=now)
         sent, failed = self._send_reminders(as_of)
-        self.stdout.write(f"{deemed} minutes deemed approved, {sent} reminders sent.")
+        self.stdout.write(
+            _("%(deemed)s minutes deemed approved, %(sent)s reminders sent.")
+            % {"deemed": deemed, "sent": sent}
+        )
         if failed:
             # A non-zero exit makes cron report it; the failed ones are retried on the next run.
             raise CommandError(
-                f"{failed} reminders could not be sent; they will be tried again on the next run."
+                _(
+                    "%(count)s reminders could not be sent; they will be tried again on the "
+                    "next run."
+                )
+                % {"count": failed}
             )
 
     def _deemed_candidates(self, as_of: date) -> int:
@@ -110,7 +124,10 @@ class Command(BaseCommand):
                 continue  # another run reminded this one today
             except Exception as exc:  # one refused message must not stop the others
                 failed += 1
-                self.stderr.write(f"Reminder for follow-up {action.pk} failed: {exc}")
+                self.stderr.write(
+                    _("The reminder for follow-up %(id)s failed: %(error)s")
+                    % {"id": action.pk, "error": exc}
+                )
                 continue
             sent += 1
         return sent, failed
