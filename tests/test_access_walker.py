@@ -68,6 +68,7 @@ from .factories import MunicipalityFactory, OfficeFactory, UserFactory
 from .figures import walk as figures_walk
 from .finance import walk as finance_walk
 from .meetings.conftest import at
+from .overview import walk as overview_walk
 from .projects import walk as projects_walk
 from .reception import walk as reception_walk
 from .search import walk as search_walk
@@ -81,6 +82,7 @@ APP_WALKS = (
     search_walk,
     archive_walk,
     conferences_walk,
+    overview_walk,
     projects_walk,
 )
 
@@ -110,6 +112,7 @@ PAGES: dict[str, Rule] = {
     "registry:partnership_list": EVERY_SIGNED_IN,  # lists only your own partnerships
     "registry:partnership_create": PARTNERSHIP_CREATORS,
     "registry:partnership_detail": READ,
+    "registry:partnership_history": READ,
     "registry:partnership_edit": EDIT,
     "registry:partnership_role_add": EDIT,
     "registry:office_list": EVERY_SIGNED_IN,  # lists only your own offices

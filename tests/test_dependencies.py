@@ -28,6 +28,7 @@ LEVELS = {
     "finance": 3,
     "reception": 3,
     "archive": 4,
+    "overview": 4,  # the county overview and registers read agreements, figures and meetings
     "projects": 4,  # a project's budget is finance's; its decisions go to meetings' bodies
     "search": 4,
     "demo": 5,

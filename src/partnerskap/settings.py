@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "partnerskap.projects",
     "partnerskap.search",
     "partnerskap.archive",
+    "partnerskap.overview",
     "partnerskap.documents",
     "partnerskap.demo",
     "django.contrib.admin",

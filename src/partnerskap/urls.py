@@ -49,5 +49,6 @@ urlpatterns = [
     path("", include("partnerskap.projects.urls")),
     path("", include("partnerskap.search.urls")),
     path("", include("partnerskap.archive.urls")),
+    path("", include("partnerskap.overview.urls")),
     path("", home, name="home"),
 ]

@@ -21,4 +21,9 @@ class FiguresConfig(AppConfig):
         from . import receivers  # noqa: F401 - freezes status reports when a notice is sent
 
         register_partnership_section(_("Key figures"), "figures:overview", order=50)
+        from partnerskap.core.needs import register_needs_provider
+
+        from .needs import figures_needs
+
+        register_needs_provider("figures", figures_needs)
         post_migrate.connect(_load_catalogue, sender=self, dispatch_uid="figures_catalogue")

@@ -13,3 +13,9 @@ class ReceptionConfig(AppConfig):
         label = _("Reception and walk-in hours")
         register_office_section(label, "reception:office_reception")
         register_partnership_section(label, "reception:partnership_reception", order=70)
+
+        from partnerskap.core.needs import register_needs_provider
+
+        from .needs import reception_needs
+
+        register_needs_provider("reception", reception_needs)

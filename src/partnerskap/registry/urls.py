@@ -8,6 +8,11 @@ urlpatterns = [
     path("partnerskap/", views.partnership_list, name="partnership_list"),
     path("partnerskap/ny/", views.partnership_create, name="partnership_create"),
     path("partnerskap/<int:pk>/", views.partnership_detail, name="partnership_detail"),
+    path(
+        "partnerskap/<int:pk>/endringslogg/",
+        views.partnership_history,
+        name="partnership_history",
+    ),
     path("partnerskap/<int:pk>/rediger/", views.partnership_edit, name="partnership_edit"),
     path(
         "partnerskap/<int:pk>/roller/ny/", views.partnership_role_add, name="partnership_role_add"

@@ -7,14 +7,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerskap.core import nav
 from partnerskap.core.forms import add_service_errors
 from partnerskap.core.history import history_entries
+from partnerskap.core.needs import needs_for
 from partnerskap.core.pages import posted
 from partnerskap.core.pagination import paginate
+from partnerskap.core.summary import partnership_summary
 
 from . import selectors, services
 from .access import access_scope
@@ -29,11 +32,24 @@ from .forms import (
 )
 from .models import Office, OpeningHours, Owner, Partnership, Role
 
+# A county director owns every partnership of the county: the front page shows the most urgent of
+# what they need, and the county overview shows all of it.
+PARTNERSHIP_NEEDS_SHOWN = 15
+
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """The home page: the partnerships and roles of the signed-in person."""
-    return render(request, "registry/home.html", {"roles": selectors.roles_of(request.user)})
+    """The home page, "Til meg": what waits for the person (core/needs.py), and their roles."""
+    today = timezone.localdate()
+    needs = needs_for(request.user, today)
+    partnership_needs = [(n, n.is_overdue(today)) for n in needs if n.for_partnership]
+    context = {
+        "mine": [(n, n.is_overdue(today)) for n in needs if not n.for_partnership],
+        "partnerships": partnership_needs[:PARTNERSHIP_NEEDS_SHOWN],
+        "partnerships_more": max(0, len(partnership_needs) - PARTNERSHIP_NEEDS_SHOWN),
+        "roles": selectors.roles_of(request.user),
+    }
+    return render(request, "registry/home.html", context)
 
 
 # --- partnerships ---------------------------------------------------------------------------
@@ -50,20 +66,28 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Opens with the summary its owners follow (core/summary.py); the change log is a link."""
+    partnership = selectors.partnership_for_user(request.user, pk)
+    context = {
+        "partnership": partnership,
+        "leader": selectors.partnership_leader(partnership),
+        "can_edit": access_scope(request.user).can_edit_partnership(pk),
+        "summary": partnership_summary(pk, timezone.localdate()),
+        "sections": nav.links(nav.PARTNERSHIP_SECTIONS, pk),
+    }
+    return render(request, "registry/partnership_detail.html", context)
+
+
+@require_GET
+def partnership_history(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_for_user(request.user, pk)
     history = history_entries(
         Partnership.history.filter(id=pk),
         Owner.history.filter(partnership_id=pk),
         Role.history.filter(partnership_id=pk),
     )
-    context = {
-        "partnership": partnership,
-        "leader": selectors.partnership_leader(partnership),
-        "can_edit": access_scope(request.user).can_edit_partnership(pk),
-        "history": history,
-        "sections": nav.links(nav.PARTNERSHIP_SECTIONS, pk),
-    }
-    return render(request, "registry/partnership_detail.html", context)
+    context = {"partnership": partnership, "history": history}
+    return render(request, "registry/partnership_history.html", context)
 
 
 @require_http_methods(["GET", "POST"])
