@@ -21,8 +21,10 @@ from ..models import (
     ActionItem,
     AgendaItem,
     Attachment,
+    ItemKind,
     ItemStatus,
     Meeting,
+    MeetingStatus,
 )
 from ._base import claim, fresh, person_or_new
 from .meetings import _add_item, _check_exempt
@@ -213,7 +215,31 @@ def action_add(
     action = ActionItem(
         item=item, body=meeting.body, title=title, owner=owner, due_date=due_date, remind=remind
     )
-    return save(action, actor=actor)
+    save(action, actor=actor)
+    _carry_follow_ups(meeting, actor)
+    return action
+
+
+def _carry_follow_ups(meeting: Meeting, actor: User) -> None:
+    """A new follow-up goes on the agenda of the body's later planned meetings: those planned
+    before it existed got no "Open follow-ups" item (automatic items only with content)."""
+    later = (
+        Meeting.objects.filter(
+            body_id=meeting.body_id,
+            starts_at__gt=meeting.starts_at,
+            status=MeetingStatus.PLANNED,
+        )
+        .exclude(items__kind=ItemKind.FOLLOW_UPS)
+        .values_list("pk", flat=True)
+    )
+    for pk in list(later):
+        _add_item(
+            fresh(pk),
+            actor,
+            kind=ItemKind.FOLLOW_UPS,
+            title=_("Open follow-ups"),
+            planned_minutes=10,
+        )
 
 
 @transaction.atomic
