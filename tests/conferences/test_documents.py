@@ -50,7 +50,7 @@ def test_the_participant_list(event, world):
     checked = {ada.pk: {event.first_day}}
     sheet = load_workbook(io.BytesIO(participants_xlsx(event, rows, checked))).active
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert values[0][:3] == ["Navn", "E-post", "Virksomhet"]
+    assert values[0][:3] == ["Navn", "E-post", "Organisasjon"]
     assert values[1][0] == "'=cmd|' /C calc'!A0"
     assert values[1][2] == "'@Ørland"
     assert values[1][7:9] == ["Ja", "'-glutenfri"]
