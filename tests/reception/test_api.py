@@ -131,7 +131,9 @@ def test_attach_the_scenario_pdf_through_the_api(client, world, reception, setti
     meeting = meeting_services.meeting_schedule(
         actor=world.nav_leader, body=body, starts_at=at(day, 11), ends_at=at(day, 14)
     )
-    item = meeting.items.order_by("position").first()
+    item = meeting_services.item_add(
+        actor=world.nav_leader, meeting=meeting, title="Åpningstider i mottaket", kind="discussion"
+    )
     url = f"/api/v1/reception/scenarios/{scenario['id']}/attach"
     assert _post(client, url, {"item_id": item.pk}).status_code == 201
     assert Attachment.objects.get(item=item).title == "Steng Leksvik"
