@@ -1,20 +1,19 @@
-"""The county overview as XLSX, written row by row (openpyxl's write-only mode)."""
-
-import io
+"""The county overview as XLSX, saved through core.spreadsheets (text cells neutralised)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from partnerskap.core.spreadsheets import safe_cell
+from partnerskap.core.spreadsheets import safe_cell, workbook_bytes
 
 from .filtering import as_day
 from .selectors import Row
 
 
 def overview_xlsx(rows: list[Row]) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Overview")[:31])
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Overview")[:31]
     sheet.append(
         [
             _("Partnership"),
@@ -44,9 +43,7 @@ def overview_xlsx(rows: list[Row]) -> bytes:
                 as_day(_local(r.figures_updated)),
             ]
         )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def _local(value):
