@@ -85,7 +85,7 @@ def test_nav_leader_opens_the_partnership_and_sees_owners_model_leader_and_hours
     owners = main.get_by_role("region", name="Eiere")
     expect(owners).to_contain_text("5057 Ørland")
     expect(owners).to_contain_text("NAV Trøndelag")
-    facts = main.locator("dl.facts")
+    facts = main.locator("dl.facts:not([data-testid=summary])")
     expect(facts).to_contain_text("Kommunesammenslåing")
     expect(facts).to_contain_text("Ingrid Sæther")
     expect(facts).to_contain_text("5057 NAV Ørland")
