@@ -1,6 +1,8 @@
 """Benchmark: builds national-scale data (bench/generate.py) in a fresh database, then prints
 median and p95 response times and query counts for the meeting pages and the API, and the time
 to render the biggest meeting's minutes as PDF.
+The county overview is measured for the administrator (all partnerships), its small column for
+one county director.
 
     .venv/bin/python bench/run.py                    # a fresh SQLite file in var/
     DATABASE_URL=postgres://… .venv/bin/python bench/run.py   # a fresh test_… database
@@ -56,6 +58,13 @@ SEARCHES = (
     ("search: two words", "/sok/?q=oppf%C3%B8lging+budsjett"),
     ("search: prefix, one kind", "/sok/?q=tjeneste&kind=item"),
     ("search API", "/api/v1/search?q=partnerskapsm%C3%B8te"),
+)
+# The county overview (issue 13): measured for the administrator, who sees every partnership;
+# the small column is the county director of Trøndelag, who sees the county's share of them.
+OVERVIEW = (
+    ("county overview", "/oversikt/"),
+    ("county overview, by next meeting", "/oversikt/?sort=next_meeting"),
+    ("county overview XLSX", "/oversikt.xlsx"),
 )
 
 # What a path parameter refers to, from the segment before it ("moter/<int:pk>") or its name.
@@ -229,6 +238,22 @@ def _count_queries(client: object, path: str) -> int | None:
     return len(queries) if response.status_code == 200 else None
 
 
+def _overview_rows(requests: int) -> list[Row]:
+    from django.test import Client
+
+    from partnerskap.core.models import User
+
+    admin, director = Client(), Client()
+    admin.force_login(User.objects.get(username="bench.admin"))
+    director.force_login(User.objects.get(username="fylkesdirektor.50"))
+    rows = []
+    for label, path in OVERVIEW:
+        status, samples, queries = _measure(admin, path, requests)
+        if status == 200:
+            rows.append(Row(label, path, samples, queries, _count_queries(director, path), 200))
+    return rows
+
+
 def _documents(meeting: object) -> list[tuple[str, str]]:
     """Render time of the biggest meeting's minutes; "n/a" while the renderer is missing."""
     from partnerskap.meetings.selectors import minutes_content
@@ -378,6 +403,8 @@ def _run(args: argparse.Namespace) -> None:
         small_queries = _count_queries(small, small_path) if small_path else None
         rows.append(Row(label, path, samples, queries, small_queries, status))
 
+    if not args.only or "overview" in args.only or "oversikt" in args.only:
+        rows += _overview_rows(args.requests)
     key = [r for r in rows if r.label in LABELS.values()]
     rows = key + [r for r in rows if r not in key]
     width = max(len(r.label) for r in rows)
