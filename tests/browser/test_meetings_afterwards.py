@@ -106,7 +106,12 @@ def test_record_a_two_county_network_meeting_afterwards(
     page.locator("#id_due_date").fill((day + timedelta(days=14)).isoformat())
     submit(page, nb("Add the follow-up"))
 
+    follow(page, nb("Approve the minutes"))  # the page that asks first; the body publishes
+    expect(page.get_by_label(nb("Publish the minutes on the public page too"))).to_be_checked()
     submit(page, nb("Approve the minutes"))
+    expect(page.locator(".messages")).to_contain_text(
+        nb("The minutes are approved and published on the public page.")
+    )
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.PUBLISHED
     assert len(posts) < 15, posts

@@ -340,6 +340,30 @@ class ConfirmForm(AkselFormMixin, forms.Form):
     """A button that needs no input: sending the notice, marking the meeting held, approving."""
 
 
+class ApproveForm(AkselFormMixin, forms.Form):
+    """Approving freezes the minutes. Before the comment deadline it closes the comment period,
+    which the person confirms; publishing is named as its own step (docs/decisions/0076)."""
+
+    before_deadline = forms.BooleanField(required=True)
+    publish = forms.BooleanField(
+        required=False, label=_("Publish the minutes on the public page too")
+    )
+
+    def __init__(self, *args: object, meeting: Meeting, open_until: date | None, **kwargs: object):
+        kwargs.setdefault("initial", {"publish": meeting.body.publish_on_approval})
+        super().__init__(*args, **kwargs)
+        if open_until is None:
+            del self.fields["before_deadline"]
+        else:
+            self.fields["before_deadline"].label = _(
+                "Approve before the comment deadline %(date)s and close the comment period"
+            ) % {"date": open_until.strftime("%d.%m.%Y")}
+            self.fields["before_deadline"].error_messages["required"] = _(
+                "The comment period runs until %(date)s. "
+                "Tick the box to approve before the deadline."
+            ) % {"date": open_until.strftime("%d.%m.%Y")}
+
+
 class CancelForm(AkselFormMixin, forms.Form):
     reason = forms.CharField(label=_("Why is the meeting cancelled?"), max_length=300)
 

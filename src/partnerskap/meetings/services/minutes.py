@@ -98,14 +98,16 @@ def _freeze(minutes: Minutes, actor: User | None, reason: str = "") -> MinutesVe
     )
 
 
-def _approve(minutes: Minutes, actor: User | None, kind: str, at: datetime) -> Minutes:
+def _approve(
+    minutes: Minutes, actor: User | None, kind: str, at: datetime, publish: bool | None = None
+) -> Minutes:
     meeting = minutes.meeting
     minutes.status = MinutesStatus.APPROVED
     minutes.approval_kind = kind
     minutes.approved_at = at
     minutes.approved_by = actor if kind == ApprovalKind.EXPLICIT else None
     step = "approve"
-    if meeting.body.publish_on_approval:
+    if meeting.body.publish_on_approval if publish is None else publish:
         minutes.status = MinutesStatus.PUBLISHED
         minutes.published_at = at
         step = "approve_and_publish"
@@ -116,14 +118,16 @@ def _approve(minutes: Minutes, actor: User | None, kind: str, at: datetime) -> M
 
 
 @transaction.atomic
-def minutes_approve(*, actor: User, meeting: Meeting) -> Minutes:
+def minutes_approve(*, actor: User, meeting: Meeting, publish: bool | None = None) -> Minutes:
+    """Approve and freeze the minutes; publish them too when `publish` says so (by default when
+    the body publishes on approval)."""
     meeting = fresh(meeting.pk)
     minutes = Minutes.objects.select_for_update().get(pk=meeting.minutes.pk)
     if minutes.status not in (MinutesStatus.DRAFT, MinutesStatus.IN_COMMENT):
         raise ValidationError(_("The minutes are already approved."))
     if meeting.status not in lifecycle.STEPS["approve"][0]:
         raise ValidationError(_("Minutes can be approved once the meeting is held."))
-    return _approve(minutes, actor, ApprovalKind.EXPLICIT, timezone.now())
+    return _approve(minutes, actor, ApprovalKind.EXPLICIT, timezone.now(), publish)
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .. import lifecycle, selectors, services
 from ..access import body_scope
 from ..forms import (
+    ApproveForm,
     AttendanceForm,
     CancelForm,
     CommentForm,
@@ -25,7 +26,7 @@ from ..forms import (
     SendForCommentsForm,
 )
 from ..lifecycle import agenda_open, meeting_state, minutes_open, next_steps, state_label
-from ..models import AgendaItem, AttendanceStatus, ItemStatus, Meeting
+from ..models import AgendaItem, AttendanceStatus, ItemStatus, Meeting, MinutesStatus
 from ..selectors import ScheduledItem
 from ._common import form_view
 
@@ -264,15 +265,41 @@ def minutes_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first: what approving does, the comment period it would close, and whether to
+    publish as well; the message names each step taken."""
     meeting = selectors.meeting_for_user(request.user, pk, change=True)
+    minutes = meeting.minutes
+    open_until = (
+        minutes.comment_deadline
+        if lifecycle.minutes_status(minutes) == MinutesStatus.IN_COMMENT
+        else None
+    )
+    form = ApproveForm(_posted(request), meeting=meeting, open_until=open_until)
+    intro = _(
+        "Approving freezes the minutes as they stand. Later changes are corrections with a "
+        "reason, kept as new versions."
+    )
+    if open_until is not None:
+        intro += " " + ngettext(
+            "The minutes are out for comments until %(date)s and have %(count)d comment so far.",
+            "The minutes are out for comments until %(date)s and have %(count)d comments so far.",
+            minutes.comments.count(),
+        ) % {"date": open_until.strftime("%d.%m.%Y"), "count": minutes.comments.count()}
     return _step(
         request,
         meeting,
-        ConfirmForm(_posted(request)),
-        lambda: services.minutes_approve(actor=request.user, meeting=meeting),
+        form,
+        lambda: services.minutes_approve(
+            actor=request.user, meeting=meeting, publish=form.cleaned_data["publish"]
+        ),
         title=_("Approve the minutes"),
         submit=_("Approve the minutes"),
-        done=_("The minutes are approved."),
+        done=lambda result: (
+            _("The minutes are approved and published on the public page.")
+            if result.status == MinutesStatus.PUBLISHED
+            else _("The minutes are approved. They are not published.")
+        ),
+        intro=intro,
     )
 
 
