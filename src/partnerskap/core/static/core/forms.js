@@ -1,0 +1,59 @@
+// A form that is being sent says so and is not sent twice (issue 14): the pressed button shows
+// that it is working and further submits of the same form are ignored until the next page.
+(function () {
+  "use strict";
+  var busy = document.documentElement.getAttribute("data-busy-label") || "…";
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || (form.method || "").toLowerCase() !== "post") {
+      return;
+    }
+    if (form.hasAttribute("data-submitting")) {
+      event.preventDefault();
+      return;
+    }
+    if (event.defaultPrevented) {
+      return;
+    }
+    form.setAttribute("data-submitting", "");
+    form.setAttribute("aria-busy", "true");
+    var button = event.submitter || form.querySelector("button[type=submit], button:not([type])");
+    if (button) {
+      // aria-disabled, not disabled: a disabled submitter would drop its name and value.
+      button.setAttribute("aria-disabled", "true");
+      var label = button.querySelector(".aksel-label") || button;
+      label.setAttribute("data-label", label.textContent);
+      label.textContent = busy;
+    }
+  });
+
+  function release(form) {
+    form.removeAttribute("data-submitting");
+    form.removeAttribute("aria-busy");
+    form.querySelectorAll("[aria-disabled=true]").forEach(function (button) {
+      button.removeAttribute("aria-disabled");
+      var label = button.querySelector("[data-label]") || button;
+      if (label.hasAttribute("data-label")) {
+        label.textContent = label.getAttribute("data-label");
+        label.removeAttribute("data-label");
+      }
+    });
+  }
+
+  // A form that answers with a file (data-download) leaves the page where it is: it may be sent
+  // again once the download has had time to start.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form instanceof HTMLFormElement && form.hasAttribute("data-download") && !event.defaultPrevented) {
+      window.setTimeout(function () { release(form); }, 8000);
+    }
+  });
+
+  // Back to a page from the browser's cache: its forms can be sent again.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.querySelectorAll("form[data-submitting]").forEach(release);
+    }
+  });
+})();
