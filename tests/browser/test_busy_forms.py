@@ -54,3 +54,27 @@ def test_a_form_sent_twice_in_a_row_is_sent_once_and_says_it_works(page: Page, d
     assert state == {"disabled": "true", "label": working, "busy": "true"}
     assert len(posts) == 1, posts
     assert AgendaItem.objects.filter(meeting=meeting, title=TITLE).count() == 1
+
+
+def test_the_answer_to_a_submit_gets_the_focus(page: Page, demo_data: None):
+    meeting = (
+        Meeting.objects.filter(
+            status=MeetingStatus.PLANNED, body__partnership__name__contains="Ørland"
+        )
+        .order_by("starts_at")
+        .first()
+    )
+    log_in(page, "leder.orland")
+    visit(page, reverse("meetings:item_add", args=[meeting.pk]))
+    assert "---------" not in page.content()  # empty choices are named, not dashes
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").click()  # no title
+    check_a11y(page)
+    focused = page.evaluate("document.activeElement.className")
+    assert "error-summary" in focused
+
+    page.locator("#id_title").fill("Fokus etter lagring")
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").click()
+    check_a11y(page)
+    assert page.evaluate("!!document.activeElement.closest('.messages')")

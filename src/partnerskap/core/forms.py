@@ -2,6 +2,11 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+DJANGO_EMPTY_LABEL = "---------"
+# What an empty choice says instead of Django's dashes (issue 14).
+EMPTY_LABEL = _("Choose …")
 
 _WIDGET_CLASSES = {
     forms.Select: "aksel-select__input aksel-body-short",
@@ -24,6 +29,7 @@ class AkselFormMixin:
                 "aksel-text-field__input aksel-body-short",
             )
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            _name_the_empty_choice(field)
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
@@ -32,6 +38,19 @@ class AkselFormMixin:
                 widget = self.fields[name].widget  # type: ignore[attr-defined]
                 widget.attrs["aria-invalid"] = "true"
                 widget.attrs["aria-describedby"] = f"{name}-error"
+
+
+def _name_the_empty_choice(field: forms.Field) -> None:
+    if isinstance(field, forms.ModelChoiceField):  # its choices are a query: touch the label only
+        if field.empty_label == DJANGO_EMPTY_LABEL:
+            field.empty_label = EMPTY_LABEL
+        return
+    choices = getattr(field, "choices", None)
+    if isinstance(choices, list) and any(label == DJANGO_EMPTY_LABEL for _v, label in choices):
+        field.choices = [
+            (value, EMPTY_LABEL if label == DJANGO_EMPTY_LABEL else label)
+            for value, label in choices
+        ]
 
 
 def add_service_errors(form: forms.Form, exc: ValidationError) -> None:

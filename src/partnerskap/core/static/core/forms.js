@@ -2,7 +2,7 @@
 // that it is working and further submits of the same form are ignored until the next page.
 (function () {
   "use strict";
-  var busy = document.documentElement.getAttribute("data-busy-label") || "…";
+  var busy = (document.body && document.body.getAttribute("data-busy-label")) || "…";
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
@@ -49,6 +49,31 @@
       window.setTimeout(function () { release(form); }, 8000);
     }
   });
+
+  // After a submit the answer gets the focus: the list of errors, or the confirmation, which
+  // would otherwise sit above the fold with the focus at the top of the page (issue 14).
+  function focusFeedback() {
+    var target = document.querySelector(".error-summary");
+    if (!target) {
+      target = document.querySelector(".messages [role=status]");
+      if (target) {
+        target.setAttribute("tabindex", "-1");
+      }
+    }
+    if (target) {
+      target.focus({ preventScroll: true });
+      // A page opened at a fragment (#item-12: what was just saved) keeps its place.
+      if (!window.location.hash) {
+        target.scrollIntoView({ block: "nearest" });
+      }
+    }
+  }
+  // After load: the browser has moved to the fragment by then and will not move the focus again.
+  if (document.readyState === "complete") {
+    focusFeedback();
+  } else {
+    window.addEventListener("load", focusFeedback);
+  }
 
   // Back to a page from the browser's cache: its forms can be sent again.
   window.addEventListener("pageshow", function (event) {
