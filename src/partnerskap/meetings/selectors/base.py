@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -324,6 +324,24 @@ def minutes_version(meeting: Meeting, number: int) -> MinutesVersion:
 
 def annual_plan(body: Body, year: int) -> AnnualPlan | None:
     return AnnualPlan.objects.filter(body=body, year=year).first()
+
+
+def plan_years(body: Body) -> tuple[int, int]:
+    """The years a body's annual plan pages lead between: from its first meeting or plan (or
+    last year) to its last one (or next year). One query; Min and Max do not mind the join of
+    meetings and plans. Links beyond them led a crawler to 1935 and 2117 (issue 14)."""
+    this_year = timezone.localdate().year
+    row = Body.objects.filter(pk=body.pk).aggregate(
+        first_meeting=Min("meetings__starts_at"),
+        last_meeting=Max("meetings__starts_at"),
+        first_plan=Min("annual_plans__year"),
+        last_plan=Max("annual_plans__year"),
+    )
+    firsts, lasts = [this_year - 1, row["first_plan"]], [this_year + 1, row["last_plan"]]
+    if row["first_meeting"] is not None:
+        firsts.append(timezone.localtime(row["first_meeting"]).year)
+        lasts.append(timezone.localtime(row["last_meeting"]).year)
+    return min(y for y in firsts if y is not None), max(y for y in lasts if y is not None)
 
 
 def year_meetings(body: Body, year: int) -> QuerySet[Meeting]:

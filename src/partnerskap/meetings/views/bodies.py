@@ -186,9 +186,12 @@ def annual_plan(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         }
         for month, meetings in by_month.items()
     ]
+    first, last = selectors.plan_years(body)
     context = {
         "body": body,
         "year": year,
+        "previous_year": year - 1 if year > first else None,
+        "next_year": year + 1 if year < last else None,
         "plan": plan,
         "months": months,
         "can_run": body_scope(request.user).can_edit(pk),
