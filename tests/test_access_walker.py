@@ -185,6 +185,8 @@ PAGES: dict[str, Rule] = {
     "meetings:calendar_feed_revoke": Rule(SIGNED_IN, method="POST", ok=302),
     # The address a calendar app fetches: without the right secret, nothing for anyone.
     "meetings:calendar_feed": Rule(PUBLIC, ok=404, anonymous=404),
+    # The invitee's answer to the notice: without a validly signed link, nothing for anyone.
+    "meetings:notice_answer": Rule(PUBLIC, ok=404, anonymous=404),
     # The public pages are walked with a county forum's published minutes: the partnership's
     # own public page names "NAV Ørland", which the walk treats as a secret.
     "meetings:public_partnership": Rule(PUBLIC, anonymous=200),

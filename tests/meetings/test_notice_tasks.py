@@ -67,13 +67,17 @@ def test_the_notice_to_30_invitees_is_enqueued_and_sent_by_the_worker(
 
     task.refresh_from_db()
     assert task.status == "SUCCESSFUL"
-    (message,) = mail.outbox
-    assert {f"medlem{number}@example.no" for number in range(30)} <= set(message.to)
-    assert [name for name, _content, _type in message.attachments] == [
-        "innkalling.pdf",
-        "mote.ics",
-    ]
-    assert message.subject.startswith("Innkalling")
+    # One e-mail each: every invitee's carries their own link to answer (decisions/0066).
+    recipients = [m.to for m in mail.outbox]
+    assert all(len(to) == 1 for to in recipients)
+    assert {f"medlem{number}@example.no" for number in range(30)} <= {to[0] for to in recipients}
+    for message in mail.outbox:
+        assert [name for name, _content, _type in message.attachments] == [
+            "innkalling.pdf",
+            "mote.ics",
+        ]
+        assert message.subject.startswith("Innkalling")
+        assert "/moter/svar/" in message.body
 
 
 def test_the_worker_writes_in_the_language_the_sender_used(
@@ -91,6 +95,6 @@ def test_without_a_queue_the_notice_goes_out_in_the_request(
     world, meeting_for_30, django_capture_on_commit_callbacks
 ):
     _send_notice_page(world, meeting_for_30, django_capture_on_commit_callbacks)
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == len({m.to[0] for m in mail.outbox}) >= 30
     with pytest.raises(CommandError, match="TASKS_BACKEND is immediate"):
         call_command("worker", "--batch")

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerskap.core import links
+
 from .models import (
     ACTIVE,
     Event,
@@ -25,16 +27,8 @@ from .tokens import invitation_token, registration_token
 
 def site_url(base_url: str = "") -> str:
     """Where Partnerskap answers, for links in e-mail: the request's address when the change came
-    from a page, else SITE_URL, else the first trusted origin or allowed host."""
-    if base_url:
-        return base_url.rstrip("/")
-    configured = getattr(settings, "SITE_URL", "") or next(
-        iter(getattr(settings, "CSRF_TRUSTED_ORIGINS", [])), ""
-    )
-    if configured:
-        return configured.rstrip("/")
-    hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")]
-    return f"https://{hosts[0]}" if hosts else "http://localhost:8000"
+    from a page, else core.links.site_url."""
+    return base_url.rstrip("/") if base_url else links.site_url()
 
 
 def personal_link(registration: Registration, base_url: str = "") -> str:

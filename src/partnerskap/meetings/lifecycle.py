@@ -94,6 +94,12 @@ def assert_changeable(meeting: Meeting) -> None:
         raise ValidationError(_("A cancelled or closed meeting cannot be changed."))
 
 
+def answers_open(meeting: Meeting) -> bool:
+    """Whether an invitee may still answer the notice (coming, or absent with notice): from the
+    notice until the meeting starts, unless it is cancelled or already recorded as held."""
+    return meeting.status == S.NOTICE_SENT and meeting.starts_at > timezone.now()
+
+
 def assert_attendance_open(meeting: Meeting) -> None:
     if meeting.status not in ATTENDANCE_OPEN:
         raise ValidationError(_("Attendance is recorded once the notice has gone out."))

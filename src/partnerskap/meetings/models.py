@@ -202,6 +202,13 @@ class AttendanceStatus(models.TextChoices):
     GUEST = "guest", _("Guest")
 
 
+class NoticeAnswer(models.TextChoices):
+    """What an invitee answered through the personal link in the notice (docs/decisions/0066)."""
+
+    COMING = "coming", _("Coming")
+    ABSENT = "absent", _("Absent with notice")
+
+
 class Attendance(TimeStampedModel):
     """Who was invited, and afterwards who came, who sent notice of absence, and guests."""
 
@@ -215,6 +222,9 @@ class Attendance(TimeStampedModel):
         choices=AttendanceStatus.choices,
         default=AttendanceStatus.INVITED,
     )
+    answer = models.CharField(_("answer"), max_length=10, choices=NoticeAnswer.choices, blank=True)
+    answer_note = models.CharField(_("note with the answer"), max_length=300, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     history = HistoricalRecords()
 

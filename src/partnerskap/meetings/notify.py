@@ -2,9 +2,12 @@
 invitation, cancellations, minutes out for comments, and reminders of overdue follow-ups."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from partnerskap.core.links import site_url
 
 from .models import ActionItem, Attendance, AttendanceStatus, Meeting
 
@@ -26,28 +29,55 @@ def _date(meeting: Meeting) -> str:
     return timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y %H:%M")
 
 
+def _invitees(meeting: Meeting, only: list[str] | None) -> list[Attendance]:
+    """The invited members with an address, one each (an address two people share gets one)."""
+    rows = (
+        Attendance.objects.filter(meeting=meeting, person__isnull=False)
+        .exclude(status=AttendanceStatus.GUEST)
+        .select_related("person", "meeting")
+        .order_by("person__email", "pk")
+    )
+    found: dict[str, Attendance] = {}
+    for row in rows:
+        email = row.person.email
+        if email and (only is None or email in only):
+            found.setdefault(email, row)
+    return list(found.values())
+
+
 def send_notice(meeting_id: int, only: list[str] | None = None) -> int:
     """The notice to every invited member (or `only` to these addresses: a member added after
-    the notice went out), with the agenda as PDF and an .ics invitation."""
+    the notice went out), with the agenda as PDF and an .ics invitation. Each gets their own
+    e-mail with a personal link to answer coming or absent (docs/decisions/0066)."""
     from . import documents
     from .selectors import minutes_content
+    from .tokens import answer_token
 
     meeting = _meeting(meeting_id)
     content = minutes_content(meeting)
-    message = EmailMessage(
-        subject=_("Notice: %(body)s %(date)s")
-        % {"body": meeting.body.name, "date": _date(meeting)},
-        body=_(
-            "You are invited to %(body)s on %(date)s at %(place)s. The agenda is attached, with a "
-            "calendar invitation."
+    pdf, ics = documents.notice_pdf(content), documents.meeting_ics(meeting)
+    subject = _("Notice: %(body)s %(date)s") % {"body": meeting.body.name, "date": _date(meeting)}
+    text = _(
+        "You are invited to %(body)s on %(date)s at %(place)s. The agenda is attached, with a "
+        "calendar invitation."
+    ) % {"body": meeting.body.name, "date": _date(meeting), "place": meeting.location or "–"}
+    base = site_url()
+    messages = []
+    for attendance in _invitees(meeting, only):
+        link = base + reverse("meetings:notice_answer", args=[answer_token(attendance)])
+        answer = _(
+            "Answer whether you are coming, or send notice of absence (forfall), here: %(link)s"
+        ) % {"link": link}
+        message = EmailMessage(
+            subject=subject,
+            body=f"{text}\n\n{answer}",
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[attendance.person.email],
         )
-        % {"body": meeting.body.name, "date": _date(meeting), "place": meeting.location or "–"},
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[e for e in only if e] if only is not None else _recipients(meeting),
-    )
-    message.attach("innkalling.pdf", documents.notice_pdf(content), "application/pdf")
-    message.attach("mote.ics", documents.meeting_ics(meeting), "text/calendar; method=REQUEST")
-    return message.send() if message.to else 0
+        message.attach("innkalling.pdf", pdf, "application/pdf")
+        message.attach("mote.ics", ics, "text/calendar; method=REQUEST")
+        messages.append(message)
+    return get_connection().send_messages(messages) if messages else 0
 
 
 def send_cancellation(meeting_id: int) -> int:

@@ -78,6 +78,8 @@ urlpatterns = [
     path("vedlegg/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("oppfolginger/<int:pk>/", views.action_update, name="action_update"),
     path("mine-oppfolginger/", views.my_actions, name="my_actions"),
+    # the invitee's answer through the notice's personal link, no login (decisions/0066)
+    path("moter/svar/<str:token>/", views.notice_answer, name="notice_answer"),
     # public pages, no login
     path("offentlig/partnerskap/<int:pk>/", views.public_partnership, name="public_partnership"),
     path("offentlig/<slug:slug>/", views.public_body, name="public_body"),

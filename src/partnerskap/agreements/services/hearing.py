@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerskap.core import links
 from partnerskap.core.models import User
 from partnerskap.core.services import save
 from partnerskap.registry.access import access_scope
@@ -73,19 +74,8 @@ def hearing_start(
 
 
 def site_url(request=None) -> str:
-    """Where Partnerskap answers, for links in e-mail: the request's own address when there is
-    one, else the SITE_URL setting, else the first trusted origin or allowed host."""
-    from django.conf import settings
-
-    if request is not None:
-        return request.build_absolute_uri("/").rstrip("/")
-    configured = getattr(settings, "SITE_URL", "") or next(
-        iter(getattr(settings, "CSRF_TRUSTED_ORIGINS", [])), ""
-    )
-    if configured:
-        return configured.rstrip("/")
-    hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")]
-    return f"https://{hosts[0]}" if hosts else "http://localhost:8000"
+    """Where Partnerskap answers, for links in e-mail (core.links.site_url)."""
+    return links.site_url(request)
 
 
 def _notify_hearing(hearing_id: int, base_url: str = "") -> int:

@@ -27,6 +27,7 @@ from ..models import (
 from ..selectors import member_candidates
 from ..services import StandardItem, fridays
 from ..standard import PARTNERSHIP_MEETING_AGENDA
+from .answers import answer_help
 from .people import PersonOrNewMixin
 
 # --- bodies ---------------------------------------------------------------------------------
@@ -326,6 +327,7 @@ class AttendanceForm(AkselFormMixin, forms.Form):
                 initial=attendance.status
                 if attendance.status in known
                 else AttendanceStatus.PRESENT,
+                help_text=answer_help(attendance),
             )
         self.order_fields([f"status_{a.pk}" for a in self.invited] + ["guests"])
 

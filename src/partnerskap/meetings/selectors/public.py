@@ -10,6 +10,7 @@ from partnerskap.registry.models import Partnership
 
 from ..models import (
     Attachment,
+    Attendance,
     Body,
     Meeting,
     MeetingStatus,
@@ -79,3 +80,21 @@ def public_attachment(meeting: Meeting, pk: int) -> Attachment:
     if attachment is None:
         raise Http404
     return attachment
+
+
+def answering_attendance(token: str) -> Attendance:
+    """The invitee's attendance a notice's personal link was made for, with its meeting; 404 for
+    a forged or mangled token, or once the row is gone (docs/decisions/0066)."""
+    from ..tokens import answer_target
+
+    target = answer_target(token)
+    if target is None:
+        raise Http404
+    pk, meeting_uuid = target
+    found = Attendance.objects.select_related("meeting__body", "person").filter(
+        pk=pk, meeting__uuid=meeting_uuid, person__isnull=False
+    )
+    attendance = found.first()
+    if attendance is None:
+        raise Http404
+    return attendance

@@ -19,6 +19,7 @@ from .agenda import (
     item_update,
     item_withdraw,
 )
+from .answers import attendance_answer
 from .bodies import (
     StandardItem,
     body_create,
@@ -61,6 +62,7 @@ __all__ = [
     "action_update",
     "annual_plan_create",
     "attachment_add",
+    "attendance_answer",
     "attendance_record",
     "body_create",
     "body_member_add",

@@ -1,5 +1,6 @@
 """Meeting pages: thin views over the meetings services and selectors, one module per area."""
 
+from .answers import notice_answer
 from .bodies import (
     annual_plan,
     annual_plan_create,
@@ -101,6 +102,7 @@ __all__ = [
     "minutes_send_for_comments",
     "minutes_version",
     "my_actions",
+    "notice_answer",
     "notice_docx",
     "notice_pdf",
     "people_list",
