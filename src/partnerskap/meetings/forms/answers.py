@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partnerskap.core.forms import AkselFormMixin
+from partnerskap.core.forms import EMPTY_LABEL, AkselFormMixin
 
 from ..models import Attendance, NoticeAnswer
 
@@ -14,7 +14,7 @@ class NoticeAnswerForm(AkselFormMixin, forms.Form):
     answer = forms.ChoiceField(
         label=_("Are you coming?"),
         choices=[
-            ("", _("Choose")),
+            ("", EMPTY_LABEL),
             (NoticeAnswer.COMING, _("Yes, I am coming")),
             (NoticeAnswer.ABSENT, _("No, I send notice of absence (forfall)")),
         ],
