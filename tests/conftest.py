@@ -66,6 +66,11 @@ ORLAND_EDITORS = {"admin", "nav_leader", "municipal_owner", "county_director"}
 
 @pytest.fixture
 def world(db: None) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """The world of the `world` fixture, for fixtures of a wider scope (tests/test_walk_ids.py)."""
     county = CountyFactory(number="50", name="NAV Trøndelag")
     other_county = CountyFactory(number="15", name="NAV Møre og Romsdal")
     orland_m = MunicipalityFactory(number="5057", name="Ørland", county=county)

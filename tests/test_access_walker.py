@@ -302,6 +302,11 @@ def walk(world, monkeypatch, settings, tmp_path) -> Walk:
     # The schema takes a second to build; the walk requests /openapi.json once per persona.
     schema = _schema()
     monkeypatch.setattr(api, "get_openapi_schema", lambda *args, **kwargs: schema)
+    return build_walk(world)
+
+
+def build_walk(world) -> Walk:
+    """Ørland's objects for the walk (the `walk` fixture; tests/test_access_walker_ids.py)."""
     area = ServiceArea.objects.create(
         county=world.county, name="Fosen", valid_from=date(2018, 1, 1)
     )

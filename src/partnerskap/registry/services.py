@@ -86,8 +86,15 @@ def municipality_save(
 
 @transaction.atomic
 def office_save(*, actor: User, office: Office | None = None, **fields: object) -> Office:
+    # From the database: a ModelForm has already put the new county on the instance.
+    current_county = (
+        Office.objects.filter(pk=office.pk).values_list("county_id", flat=True).first()
+        if office is not None and office.pk
+        else None
+    )
     office = apply(office or Office(), fields)
     office.full_clean()
+    _guard_office_county(actor, office, current_county)
     same = Office.objects.filter(unit_number=office.unit_number).exclude(pk=office.pk)
     _assert_no_overlap(
         same,
@@ -101,6 +108,39 @@ def office_save(*, actor: User, office: Office | None = None, **fields: object) 
         % {"number": office.unit_number},
     )
     return save(office, actor=actor)
+
+
+def _guard_office_county(actor: User, office: Office, current_county: int | None) -> None:
+    """An office's county is the state side's: only the state owner of its current county, or
+    an administrator, moves it to another; its service area lies in its own county."""
+    if current_county is not None and office.county_id != current_county:
+        if not access_scope(actor).can_create_partnership_in(current_county):
+            raise ValidationError(
+                {
+                    "county": _(
+                        "Only the state owner of the office's current NAV county, or an "
+                        "administrator, can move the office to another county."
+                    )
+                },
+                code="office_county_forbidden",
+            )
+        security_log.warning(
+            "Office %s moved from county %s to county %s by user %s",
+            office.pk,
+            current_county,
+            office.county_id,
+            actor.pk,
+        )
+    if office.service_area is not None and office.service_area.county_id != office.county_id:
+        raise ValidationError(
+            {
+                "service_area": _(
+                    "The service area %(area)s belongs to another county than the office."
+                )
+                % {"area": office.service_area.name}
+            },
+            code="service_area_county",
+        )
 
 
 @dataclass(frozen=True)
