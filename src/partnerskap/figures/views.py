@@ -441,7 +441,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "partnership": report.partnership,
-            "title": _("Edit %(title)s") % {"title": report.title},
+            "title": _("Edit “%(title)s”") % {"title": report.title},
             "submit": _("Save the report"),
             "back": reverse("figures:report_detail", args=[pk]),
         },

@@ -71,7 +71,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         then=lambda _result: _on_agenda(item),
         saved=_("%(label)s was saved.") % {"label": item.label},
-        title=_("Edit %(label)s") % {"label": item.label},
+        title=_("Edit “%(title)s”") % {"title": item.label},
         submit=_("Save"),
         back=_on_agenda(item),
         template="meetings/item_form.html",

@@ -103,7 +103,7 @@ def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         then=lambda saved: ("reception:scenario_detail", saved.pk),
         saved=_("The scenario was saved."),
-        title=_("Edit %(name)s") % {"name": scenario.name},
+        title=_("Edit “%(title)s”") % {"title": scenario.name},
         submit=_("Save"),
         back=reverse("reception:scenario_detail", args=[scenario.pk]),
         office=scenario.office,

@@ -97,7 +97,7 @@ def location_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         then=lambda saved: ("reception:location_detail", saved.pk),
         saved=_("%(place)s was saved.") % {"place": location.name},
-        title=_("Edit %(place)s") % {"place": location.name},
+        title=_("Edit “%(title)s”") % {"title": location.name},
         submit=_("Save"),
         back=reverse("reception:location_detail", args=[location.pk]),
         office=location.office,
