@@ -24,6 +24,7 @@ PAGES: dict[str, Rule] = {
     "figures:county_pdf": READ,
     "figures:import_upload": EDIT,
     "figures:import_preview": READ,
+    "figures:import_columns": CHANGE,
     "figures:import_commit": CHANGE,
     "figures:import_discard": CHANGE,
     "figures:manual_entry": EDIT,
@@ -44,21 +45,26 @@ API: dict[str, Rule] = {
         INTERNAL, EDIT.allowed, ok=201
     ),
     "GET /api/v1/partnerships/{partnership_id}/figures/imports/{import_id}": READ,
+    "POST /api/v1/partnerships/{partnership_id}/figures/imports/{import_id}/mapping": EDIT,
     "POST /api/v1/partnerships/{partnership_id}/figures/imports/{import_id}/commit": EDIT,
     "GET /api/v1/status-reports/{report_id}": READ,
 }
 
 LONG = "Indikator;Enhet;Periode;Verdi\nusers_follow_up;{unit};{period};{value}\n"
+# a table with one row per unit, whose columns can be read another way
+WIDE = "Enhet;Brukere i avtalt aktivitet;Antall i arbeidsrettet oppfølging\n{unit};{value};2000\n"
 
 
-def _batch(world, name: str, period: str, value: int):
-    content = LONG.format(unit=world.orland_office.unit_number, period=period, value=value)
+def _batch(world, name: str, period: str, value: int, *, wide: bool = False):
+    unit = world.orland_office.unit_number
+    content = (WIDE if wide else LONG).format(unit=unit, period=period, value=value)
     return services.import_preview(
         actor=world.nav_leader,
         partnership=world.orland,
         file=SimpleUploadedFile(name, content.encode()),
         source="Datavarehuset",
         extracted_on=date(2020, 5, 1),
+        period_text=period if wide else "",
     )
 
 
@@ -71,8 +77,8 @@ def build(world) -> AppWalk:
     for name, period, value in (("uke10.csv", "2020-W10", 581), ("uke18.csv", "2020-W18", 1130)):
         batch = _batch(world, name, period, value)
         services.import_commit(actor=world.nav_leader, batch=batch, revision=batch.revision)
-    page_batch = _batch(world, SECRET_FILE, "2020-W21", 1000)
-    api_batch = _batch(world, "api-uke19.csv", "2020-W19", 1100)
+    page_batch = _batch(world, SECRET_FILE, "2020-W21", 1000, wide=True)
+    api_batch = _batch(world, "api-uke19.csv", "2020-W19", 1100, wide=True)
     report = services.report_create(
         actor=world.nav_leader, partnership=world.orland, title=SECRET_REPORT
     )
@@ -102,6 +108,7 @@ def build(world) -> AppWalk:
     return AppWalk(
         params={"batch_id": page_batch.pk, "import_id": api_batch.pk, "report_id": report.pk},
         bodies={
+            "figures:import_columns": lambda: {"revision": _revision(page_batch), "kolonne-2": ""},
             "figures:import_commit": lambda: {"revision": _revision(page_batch)},
             "figures:import_discard": lambda: {"revision": _revision(page_batch)},
             "figures:block_remove": {},
@@ -111,9 +118,12 @@ def build(world) -> AppWalk:
                 "source": "Datavarehuset",
                 "extracted_on": "2020-05-20",
             },
-            "POST /api/v1/partnerships/{partnership_id}/figures/imports/{import_id}/commit": {
-                "revision": api_batch.revision
-            },
+            "POST /api/v1/partnerships/{partnership_id}/figures/imports/{import_id}/mapping": (
+                lambda: {"revision": _revision(api_batch), "mapping": {"Enhet": "unit"}}
+            ),
+            "POST /api/v1/partnerships/{partnership_id}/figures/imports/{import_id}/commit": (
+                lambda: {"revision": _revision(api_batch)}
+            ),
         },
         markers=[SECRET_REPORT, SECRET_TEXT, SECRET_FILE],
         pages=pages,

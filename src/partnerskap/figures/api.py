@@ -14,7 +14,7 @@ from ninja import Router, Schema, Status
 from partnerskap.core.api import UploadIn
 from partnerskap.registry.selectors import partnership_for_user
 
-from . import catalogue, selectors, services
+from . import catalogue, columns, selectors, services
 from .content import report_content
 from .models import ImportBatch, Level
 from .periods import PeriodError, parse_period
@@ -65,6 +65,24 @@ class ImportIn(UploadIn):
     source: str
     extracted_on: date
     period: str = ""
+    # file column name → the table column to read it as (a key of `choices`), "" to skip it
+    mapping: dict[str, str] | None = None
+
+
+class ColumnOut(Schema):
+    column: str
+    key: str
+    read_as: str
+
+
+class ChoiceOut(Schema):
+    key: str
+    name: str
+
+
+class RememberedOut(Schema):
+    by: str
+    on: date
 
 
 class ImportOut(Schema):
@@ -77,6 +95,15 @@ class ImportOut(Schema):
     flagged_rows: int
     created_at: datetime
     rows: list[dict]
+    mapping: list[ColumnOut]
+    choices: list[ChoiceOut]
+    certain: bool
+    remembered: RememberedOut | None
+
+
+class MappingIn(Schema):
+    revision: int
+    mapping: dict[str, str]
 
 
 class CommitIn(Schema):
@@ -247,6 +274,7 @@ def _import_out(batch: ImportBatch) -> dict:
         "flagged_rows": batch.flagged_rows,
         "created_at": batch.created_at,
         "rows": batch.preview.get("rows", []),
+        **columns.described(batch),
     }
 
 
@@ -264,6 +292,7 @@ def import_create(request: HttpRequest, partnership_id: int, payload: ImportIn):
         source=payload.source,
         extracted_on=payload.extracted_on,
         period_text=payload.period,
+        changes=payload.mapping,
     )
     return Status(201, _import_out(batch))
 
@@ -276,6 +305,20 @@ def import_create(request: HttpRequest, partnership_id: int, payload: ImportIn):
 def import_detail(request: HttpRequest, partnership_id: int, import_id: int):
     partnership = partnership_for_user(request.user, partnership_id)
     return _import_out(selectors.batch_for_user(request.user, partnership, import_id))
+
+
+@router.post(
+    "/partnerships/{partnership_id}/figures/imports/{import_id}/mapping",
+    response={200: ImportOut, 409: ConflictOut},
+    summary="Read some of a previewed file's columns as other columns of its table",
+)
+def import_mapping(request: HttpRequest, partnership_id: int, import_id: int, payload: MappingIn):
+    partnership = partnership_for_user(request.user, partnership_id, change=True)
+    batch = selectors.batch_for_user(request.user, partnership, import_id)
+    changed = services.import_remap(
+        actor=request.user, batch=batch, revision=payload.revision, changes=payload.mapping
+    )
+    return _import_out(changed)
 
 
 @router.post(

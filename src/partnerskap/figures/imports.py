@@ -26,7 +26,7 @@ from partnerskap.core.tables import Limits, TableRefused, check_size, read_table
 from partnerskap.core.templatetags.norsk import format_number
 from partnerskap.registry.models import County, Municipality, Office
 
-from . import recognition, shares
+from . import mapping, shares
 from .models import Level
 from .periods import Period, PeriodError, parse_period
 
@@ -132,6 +132,8 @@ class Parsed:
     mapping: list[list[str]] = field(default_factory=list)
     # the table's columns the file does not have (nothing is read for them)
     missing: list[str] = field(default_factory=list)
+    # how the columns were chosen (mapping.reading), for a table with one row per unit
+    reading: dict = field(default_factory=dict)
 
     def preview(self) -> dict:
         """What the preview page and the API show, kept on the batch."""
@@ -140,6 +142,7 @@ class Parsed:
             "rows": self.rows,
             "mapping": self.mapping,
             "missing": self.missing,
+            "reading": self.reading,
         }
 
     @property
@@ -333,7 +336,10 @@ def is_total_label(cell: object) -> bool:
 # --- wide tables (one row per office or county) ---------------------------------------------
 
 
-def parse_table(name: str, data: bytes, period: Period | None, indicator_codes: set[str]) -> Parsed:
+def parse_table(
+    name: str, data: bytes, period: Period | None, indicator_codes: set[str], **mapped
+) -> Parsed:
+    """``mapped``: how to choose the columns (recall, fixed, changes: see mapping.choose)."""
     problems = Problems(name)
     grid = read_grid(name, data, problems)
     problems.raise_if_any()
@@ -345,8 +351,9 @@ def parse_table(name: str, data: bytes, period: Period | None, indicator_codes: 
         problems.raise_if_any()
         table, positions = detected
         return _parse_long(problems, table, grid, positions, indicator_codes)
-    found = recognition.recognise(WIDE_TABLES, grid)
-    if found is None:
+    mapped.setdefault("recall", lambda fingerprints: {})
+    choice = mapping.choose(WIDE_TABLES, grid, problems, **mapped)
+    if choice is None:
         problems.add(_no_table_message(), row=1)
         problems.raise_if_any()
     if period is None:
@@ -354,7 +361,9 @@ def parse_table(name: str, data: bytes, period: Period | None, indicator_codes: 
         problems.raise_if_any()
     from .wide import parse_wide
 
-    return parse_wide(problems, found, grid, period)
+    parsed = parse_wide(problems, choice.found, grid, period)
+    parsed.reading = mapping.reading(choice)
+    return parsed
 
 
 def _no_table_message() -> str:

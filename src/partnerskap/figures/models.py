@@ -111,6 +111,8 @@ class ImportBatch(TimeStampedModel):
     preview = models.JSONField(default=dict, blank=True)
     # What commit writes: [indicator code, level, area id or None, kind, start, end, value]
     observations = models.JSONField(default=list, blank=True)
+    # The file as uploaded, while in preview: read again when the person changes the columns
+    upload = models.BinaryField(blank=True, default=b"", editable=False)
     flagged_rows = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -118,7 +120,7 @@ class ImportBatch(TimeStampedModel):
     committed_at = models.DateTimeField(null=True, blank=True)
     revision = models.PositiveIntegerField(default=1)
 
-    history = HistoricalRecords(excluded_fields=["preview", "observations"])
+    history = HistoricalRecords(excluded_fields=["preview", "observations", "upload"])
 
     class Meta:
         verbose_name = _("import")
@@ -134,6 +136,40 @@ class ImportBatch(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class ColumnMapping(TimeStampedModel):
+    """How the partnership's files with one header row are read, as a person confirmed it on
+    committing an import: the next file with the same column names is read the same way
+    (docs/decisions/0030)."""
+
+    partnership = models.ForeignKey(
+        "registry.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    table = models.CharField(_("table"), max_length=40)
+    # sha256 of the header row, normalised (mapping.fingerprint)
+    fingerprint = models.CharField(max_length=64)
+    headers = models.JSONField(_("columns"), default=list)
+    # for each column of the header row: the table column's key (mapping.column_key) or ""
+    keys = models.JSONField(default=list)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("remembered column mapping")
+        verbose_name_plural = _("remembered column mappings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "table", "fingerprint"], name="figures_mapping_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return ", ".join(self.headers)
 
 
 class Observation(models.Model):

@@ -1,4 +1,6 @@
-"""Every write to key figures: imports (preview, commit, discard), manual entry, status reports.
+"""Every write to key figures: imports (preview, commit, discard), manual entry; the status
+reports' writes are in :mod:`.report_services` and the columns' in :mod:`.columns`, both
+available here too.
 
 Each function is one use case with keyword-only arguments and the actor, in one transaction,
 with Norwegian messages that say what and where. Imports are all or nothing.
@@ -15,33 +17,27 @@ from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerskap.core.metrics import import_committed
 from partnerskap.core.models import User
-from partnerskap.core.services import bump_revision, claim_revision, delete, save
+from partnerskap.core.services import claim_revision, save
 from partnerskap.core.templatetags.norsk import dato
-from partnerskap.meetings.models import Meeting
 from partnerskap.registry.models import Partnership
 
-from . import imports
-from .models import (
-    Comparison,
-    FigureBlock,
-    ImportBatch,
-    ImportKind,
-    ImportStatus,
-    Indicator,
-    Level,
-    Observation,
-    ReportSection,
-    SectionKind,
-    StatusReport,
-)
+from . import columns, imports
+from .columns import import_remap  # noqa: F401 - one place for the pages and the API
+from .models import ImportBatch, ImportKind, ImportStatus, Indicator, Level, Observation
 from .periods import PeriodError, parse_period
+from .report_services import (  # noqa: F401 - one place for the pages, the API and the demo
+    block_add,
+    block_remove,
+    report_create,
+    report_update,
+    reports_freeze,
+)
 
 BATCH_SIZE = 5_000
 
@@ -64,6 +60,18 @@ def _indicator_codes() -> set[str]:
 # --- imports --------------------------------------------------------------------------------
 
 
+def _parse(name, data, kind, period, partnership, changes) -> imports.Parsed:
+    if kind == ImportKind.JSONSTAT:
+        mapping = dict(
+            Indicator.objects.exclude(external_code="").values_list("external_code", "code")
+        )
+        return imports.parse_jsonstat(name, data, mapping)
+    recall = columns.recall(partnership)
+    return imports.parse_table(
+        name, data, period, _indicator_codes(), recall=recall, changes=changes
+    )
+
+
 @transaction.atomic
 def import_preview(
     *,
@@ -73,8 +81,10 @@ def import_preview(
     source: str,
     extracted_on: date,
     period_text: str = "",
+    changes: dict[int | str, str] | None = None,
 ) -> ImportBatch:
-    """Read and check a file and keep it as a batch in “preview”; nothing is observed yet."""
+    """Read and check a file and keep it as a batch in “preview”; nothing is observed yet.
+    ``changes`` reads some of the file's columns as others (mapping.choose)."""
     name = os.path.basename(file.name or "fil")
     imports.check_upload(name, file.size or 0)
     data = file.read()
@@ -101,13 +111,7 @@ def import_preview(
             period = parse_period(period_text)
         except PeriodError as exc:
             raise ValidationError({"period": str(exc)}) from None
-    if kind == ImportKind.JSONSTAT:
-        mapping = dict(
-            Indicator.objects.exclude(external_code="").values_list("external_code", "code")
-        )
-        parsed = imports.parse_jsonstat(name, data, mapping)
-    else:
-        parsed = imports.parse_table(name, data, period, _indicator_codes())
+    parsed = _parse(name, data, kind, period, partnership, changes)
     batch = ImportBatch(
         partnership=partnership,
         kind=kind,
@@ -119,6 +123,7 @@ def import_preview(
         period_text=period.code if period else "",
         preview=parsed.preview(),
         observations=parsed.observations,
+        upload=data if parsed.reading else b"",
         flagged_rows=parsed.flagged,
         created_by=actor,
     )
@@ -132,6 +137,7 @@ def import_commit(*, actor: User | None, batch: ImportBatch, revision: int | Non
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != ImportStatus.PREVIEW:
         raise ValidationError(_("This import was committed or discarded already."))
+    columns.remember(actor=actor, batch=batch)
     written = write_observations(
         partnership_id=batch.partnership_id,
         rows=batch.observations,
@@ -141,7 +147,7 @@ def import_commit(*, actor: User | None, batch: ImportBatch, revision: int | Non
     )
     batch.status = ImportStatus.COMMITTED
     batch.committed_at = timezone.now()
-    batch.observations = []  # written now; the observations are the record
+    batch.observations, batch.upload = [], b""  # written now; the observations are the record
     save(batch, actor=actor)
     transaction.on_commit(lambda: import_committed("figures", written))
     return written
@@ -154,7 +160,7 @@ def import_discard(*, actor: User | None, batch: ImportBatch, revision: int | No
     if batch.status != ImportStatus.PREVIEW:
         raise ValidationError(_("This import was committed or discarded already."))
     batch.status = ImportStatus.DISCARDED
-    batch.observations = []
+    batch.observations, batch.upload = [], b""
     return save(batch, actor=actor)
 
 
@@ -298,104 +304,6 @@ def observation_add(
     return Observation.objects.filter(batch=batch).get()
 
 
-# --- status reports -------------------------------------------------------------------------
-
-
-@transaction.atomic
-def report_create(*, actor: User, partnership: Partnership, title: str) -> StatusReport:
-    """A report with the six standard sections, empty."""
-    if not title.strip():
-        raise ValidationError({"title": _("Give the report a title.")})
-    report = save(StatusReport(partnership=partnership, title=title.strip()), actor=actor)
-    for position, kind in enumerate(SectionKind.values):
-        save(ReportSection(report=report, kind=kind, position=position), actor=actor)
-    return report
-
-
-@transaction.atomic
-def report_update(
-    *,
-    actor: User,
-    report: StatusReport,
-    revision: int | None,
-    title: str,
-    texts: dict[str, str],
-    item=None,
-) -> StatusReport:
-    claim_revision(StatusReport, report.pk, revision)
-    report = StatusReport.objects.get(pk=report.pk)
-    if report.frozen_at is not None:
-        raise ValidationError(
-            _("The report went out with the notice and is kept as it was sent; make a new one.")
-        )
-    if not title.strip():
-        raise ValidationError({"title": _("Give the report a title.")})
-    if item is not None and item.meeting.body.partnership_id != report.partnership_id:
-        raise ValidationError({"item": _("Choose an item of one of this partnership's meetings.")})
-    report.title = title.strip()
-    report.item = item
-    save(report, actor=actor)
-    for section in report.sections.all():
-        if section.kind in texts and texts[section.kind] != section.text:
-            section.text = texts[section.kind]
-            save(section, actor=actor)
-    return report
-
-
-@transaction.atomic
-def block_add(
-    *,
-    actor: User,
-    report: StatusReport,
-    section_kind: str,
-    indicator: Indicator,
-    period_text: str,
-    comparison: str = Comparison.NONE,
-    compare_period_text: str = "",
-    chart: bool = False,
-) -> FigureBlock:
-    bump_revision(StatusReport, report.pk)
-    if StatusReport.objects.filter(pk=report.pk, frozen_at__isnull=False).exists():
-        raise ValidationError(
-            _("The report went out with the notice and is kept as it was sent; make a new one.")
-        )
-    errors = {}
-    for field, text in (("period_text", period_text), ("compare_period_text", compare_period_text)):
-        if field == "compare_period_text" and comparison != Comparison.PREVIOUS:
-            continue
-        try:
-            parse_period(text)
-        except PeriodError as exc:
-            errors[field] = str(exc)
-    if errors:
-        raise ValidationError(errors)
-    section = ReportSection.objects.get(report=report, kind=section_kind)
-    position = section.blocks.count()
-    block = FigureBlock(
-        section=section,
-        position=position,
-        indicator=indicator,
-        period_text=parse_period(period_text).code,
-        comparison=comparison,
-        compare_period_text=parse_period(compare_period_text).code
-        if comparison == Comparison.PREVIOUS
-        else "",
-        chart=chart,
-    )
-    return save(block, actor=actor)
-
-
-@transaction.atomic
-def block_remove(*, actor: User, block: FigureBlock) -> None:
-    report = block.section.report
-    if report.frozen_at is not None:
-        raise ValidationError(
-            _("The report went out with the notice and is kept as it was sent; make a new one.")
-        )
-    bump_revision(StatusReport, report.pk)
-    delete(block, actor=actor)
-
-
 @transaction.atomic
 def import_long_stream(
     *,
@@ -471,27 +379,3 @@ def import_long_stream(
     )
     problems.raise_if_any()
     return written
-
-
-@transaction.atomic
-def reports_freeze(*, actor: User, meeting: Meeting) -> None:
-    """Render each unfrozen status report on the meeting's items to PDF with the figures as they
-    are now and keep it as an attachment of its item, so that the notice and the minutes always
-    show the figures as they were, whatever is imported later."""
-    from partnerskap.meetings.services import attachment_add
-
-    from .documents import report_pdf
-
-    reports = (
-        StatusReport.objects.filter(item__meeting=meeting, frozen_at__isnull=True)
-        .select_related("item", "partnership__office__county")
-        .prefetch_related("sections__blocks")
-    )
-    for report in reports:
-        pdf = report_pdf(report)
-        name = f"statusrapport-{report.pk}.pdf"
-        report.frozen_attachment = attachment_add(
-            actor=actor, item=report.item, file=ContentFile(pdf, name=name), title=report.title
-        )
-        report.frozen_at = timezone.now()
-        save(report, actor=actor)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "figures"
 
@@ -10,20 +10,27 @@ urlpatterns = [
     path("partnerskap/<int:pk>/nokkeltall/perioder/", views.comparison, name="comparison"),
     path("partnerskap/<int:pk>/nokkeltall/fylket/", views.county, name="county"),
     path("partnerskap/<int:pk>/nokkeltall/fylket.pdf", views.county_pdf, name="county_pdf"),
-    path("partnerskap/<int:pk>/nokkeltall/import/", views.import_upload, name="import_upload"),
+    path(
+        "partnerskap/<int:pk>/nokkeltall/import/", import_views.import_upload, name="import_upload"
+    ),
     path(
         "partnerskap/<int:pk>/nokkeltall/import/<int:batch_id>/",
-        views.import_preview,
+        import_views.import_preview,
         name="import_preview",
     ),
     path(
+        "partnerskap/<int:pk>/nokkeltall/import/<int:batch_id>/kolonner/",
+        import_views.import_columns,
+        name="import_columns",
+    ),
+    path(
         "partnerskap/<int:pk>/nokkeltall/import/<int:batch_id>/lagre/",
-        views.import_commit,
+        import_views.import_commit,
         name="import_commit",
     ),
     path(
         "partnerskap/<int:pk>/nokkeltall/import/<int:batch_id>/forkast/",
-        views.import_discard,
+        import_views.import_discard,
         name="import_discard",
     ),
     path("partnerskap/<int:pk>/nokkeltall/nytt-tall/", views.manual_entry, name="manual_entry"),

@@ -23,7 +23,7 @@ from partnerskap.registry.selectors import partnership_for_user
 from . import catalogue, documents, selectors, services
 from .charts import cell_text, table_chart
 from .content import report_content
-from .forms import BlockForm, ManualForm, PeriodsForm, ReportForm, UploadForm
+from .forms import BlockForm, ManualForm, PeriodsForm, ReportForm
 from .models import Level
 from .periods import Period, PeriodError, parse_period
 
@@ -215,92 +215,6 @@ def county_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk)
     pdf = documents.county_pdf(county_context(request, partnership))
     return _pdf(pdf, f"fylke-{partnership.pk}.pdf")
-
-
-# --- imports ---------------------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = partnership_for_user(request.user, pk, change=True)
-    form = UploadForm(posted(request), request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            batch = services.import_preview(
-                actor=request.user,
-                partnership=partnership,
-                file=form.cleaned_data["file"],
-                source=form.cleaned_data["source"],
-                extracted_on=form.cleaned_data["extracted_on"],
-                period_text=form.cleaned_data["period"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            return redirect("figures:import_preview", pk=pk, batch_id=batch.pk)
-    return render(
-        request,
-        "figures/form.html",
-        {
-            "form": form,
-            "partnership": partnership,
-            "title": _("Import key figures"),
-            "submit": _("Read the file and show a preview"),
-            "multipart": True,
-            "back": reverse("figures:overview", args=[pk]),
-        },
-    )
-
-
-@require_GET
-def import_preview(request: HttpRequest, pk: int, batch_id: int) -> HttpResponse:
-    partnership = partnership_for_user(request.user, pk)
-    batch = selectors.batch_for_user(request.user, partnership, batch_id)
-    context = {
-        "partnership": partnership,
-        "batch": batch,
-        "can_edit": access_scope(request.user).can_edit_partnership(pk),
-    }
-    return render(request, "figures/import_preview.html", context)
-
-
-@require_POST
-def import_commit(request: HttpRequest, pk: int, batch_id: int) -> HttpResponse:
-    partnership = partnership_for_user(request.user, pk, change=True)
-    batch = selectors.batch_for_user(request.user, partnership, batch_id)
-    try:
-        written = services.import_commit(
-            actor=request.user, batch=batch, revision=_int(request.POST.get("revision"))
-        )
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return redirect("figures:import_preview", pk=pk, batch_id=batch_id)
-    messages.success(request, _("%(count)s figures were imported.") % {"count": written})
-    return redirect("figures:overview", pk=pk)
-
-
-@require_POST
-def import_discard(request: HttpRequest, pk: int, batch_id: int) -> HttpResponse:
-    partnership = partnership_for_user(request.user, pk, change=True)
-    batch = selectors.batch_for_user(request.user, partnership, batch_id)
-    try:
-        services.import_discard(
-            actor=request.user, batch=batch, revision=_int(request.POST.get("revision"))
-        )
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return redirect("figures:import_preview", pk=pk, batch_id=batch_id)
-    messages.success(request, _("The import was discarded; nothing was saved."))
-    return redirect("figures:overview", pk=pk)
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
 
 
 @require_http_methods(["GET", "POST"])
