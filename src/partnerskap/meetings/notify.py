@@ -45,6 +45,34 @@ def _invitees(meeting: Meeting, only: list[str] | None) -> list[Attendance]:
     return list(found.values())
 
 
+def notice_text(meeting: Meeting) -> tuple[str, str]:
+    """The notice e-mail's subject and text, as sent and as previewed on the meeting page."""
+    subject = _("Notice: %(body)s %(date)s") % {"body": meeting.body.name, "date": _date(meeting)}
+    text = _(
+        "You are invited to %(body)s on %(date)s at %(place)s. The agenda is attached, with a "
+        "calendar invitation."
+    ) % {"body": meeting.body.name, "date": _date(meeting), "place": meeting.location or "–"}
+    return subject, text
+
+
+def notice_recipients(attendances: list[Attendance]) -> list[tuple[str, str]]:
+    """Who the notice goes to, from the meeting's (prefetched) attendance rows: each invited
+    person as (name, address), an address two people share once, and those without an address
+    with an empty one, since they get nothing. The same people `send_notice` writes to."""
+    rows = [
+        a for a in attendances if a.person_id is not None and a.status != AttendanceStatus.GUEST
+    ]
+    seen: set[str] = set()
+    recipients = []
+    for row in sorted(rows, key=lambda a: (a.name, a.pk)):
+        email = row.person.email
+        if email and email in seen:
+            continue
+        seen.add(email)
+        recipients.append((row.name, email))
+    return recipients
+
+
 def send_notice(meeting_id: int, only: list[str] | None = None) -> int:
     """The notice to every invited member (or `only` to these addresses: a member added after
     the notice went out), with the agenda as PDF and an .ics invitation. Each gets their own
@@ -56,11 +84,7 @@ def send_notice(meeting_id: int, only: list[str] | None = None) -> int:
     meeting = _meeting(meeting_id)
     content = minutes_content(meeting)
     pdf, ics = documents.notice_pdf(content), documents.meeting_ics(meeting)
-    subject = _("Notice: %(body)s %(date)s") % {"body": meeting.body.name, "date": _date(meeting)}
-    text = _(
-        "You are invited to %(body)s on %(date)s at %(place)s. The agenda is attached, with a "
-        "calendar invitation."
-    ) % {"body": meeting.body.name, "date": _date(meeting), "place": meeting.location or "–"}
+    subject, text = notice_text(meeting)
     base = site_url()
     messages = []
     for attendance in _invitees(meeting, only):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import lifecycle, selectors, services
+from .. import lifecycle, notify, selectors, services
 from ..access import body_scope
 from ..forms import (
     ApproveForm,
@@ -76,6 +76,13 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "deadline_form": SendForCommentsForm(),
         "cancel_form": CancelForm(),
     }
+    if "notice" in context["steps"]:  # what "Send the notice" sends, and to whom (issue 14)
+        subject, text = notify.notice_text(meeting)
+        context["notice_preview"] = {
+            "subject": subject,
+            "text": text,
+            "recipients": notify.notice_recipients(list(meeting.attendances.all())),
+        }
     return render(request, "meetings/meeting_detail.html", context)
 
 
