@@ -6,6 +6,7 @@ Every page the browser loads must be checked with `check_a11y` (the helpers `vis
 the test, and a passing test's last page is checked at teardown, so no page escapes axe.
 """
 
+import contextlib
 import functools
 import os
 import sqlite3
@@ -172,11 +173,11 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser: Browser, live_server, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh context and page on the live server; every page it lands on must pass axe."""
+@contextlib.contextmanager
+def open_page(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh context and page on `base_url`; every page it lands on must pass axe."""
     context = browser.new_context(
-        base_url=live_server.url, viewport=VIEWPORT, locale="nb-NO", timezone_id="Europe/Oslo"
+        base_url=base_url, viewport=VIEWPORT, locale="nb-NO", timezone_id="Europe/Oslo"
     )
     context.set_default_timeout(10_000)
     new_page = context.new_page()
@@ -194,6 +195,13 @@ def page(browser: Browser, live_server, request: pytest.FixtureRequest) -> Itera
     finally:
         del _records[new_page]
         context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh context and page on the live server; every page it lands on must pass axe."""
+    with open_page(browser, live_server.url, request) as new_page:
+        yield new_page
 
 
 @pytest.fixture(scope="session")

@@ -140,6 +140,44 @@ def status_text(status: MeetingStatus) -> str:
         return str(status.label)
 
 
+def send_notice_and_take_attendance(page: Page, meeting: Meeting) -> None:
+    """Send the notice from the meeting's page, then record one member absent with notice and
+    a guest."""
+    submit(page, nb("Send the notice"))
+    expect(status_of(page)).to_contain_text(status_text(MeetingStatus.NOTICE_SENT))
+    follow(page, nb("Record attendance"))
+    absent = meeting.attendances.exclude(person=None).order_by("name").first()
+    page.locator(f"#id_status_{absent.pk}").select_option(label=nb("Absent with notice"))
+    page.locator("#id_guests").fill("Kari Nordmann, Ørland kommune")
+    submit(page, nb("Save attendance"))
+    attendance = page.get_by_role("region", name=nb("Attendance"))
+    expect(attendance).to_contain_text("Kari Nordmann")
+    expect(attendance).to_contain_text(nb("Absent with notice"))
+
+
+def record_decisions_and_follow_ups(page: Page, meeting: Meeting, due: date) -> list[AgendaItem]:
+    """On the meeting's page: the decision on every decision item, and two follow-ups of the
+    first, due on `due`. Returns the decision items."""
+    decisions = list(meeting.items.filter(kind=ItemKind.DECISION).order_by("position"))
+    assert decisions, "the standard agenda has a decision item"
+    for item in decisions:
+        click_in(page, item_block(page, item), f"{nb('Edit')} {label(item)}")
+        page.locator("#id_notes").fill("Drøftet i møtet.")
+        page.locator("#id_decision_text").fill(DECISION)
+        submit(page, nb("Save"))
+        expect(item_block(page, item)).to_contain_text(DECISION)
+    decided = decisions[0]
+    for title, owner in [(FIRST_FOLLOW_UP, "Ingrid Sæther"), (SECOND_FOLLOW_UP, "Per Aune")]:
+        click_in(page, item_block(page, decided), f"{nb('Add follow-up')} {label(decided)}")
+        page.locator("#id_title").fill(title)
+        page.locator("#id_owner").select_option(label=owner)
+        page.locator("#id_due_date").fill(due.isoformat())
+        submit(page, nb("Add the follow-up"))
+        expect(item_block(page, decided)).to_contain_text(title)
+    assert ActionItem.objects.filter(item=decided).count() == 2
+    return decisions
+
+
 @pytest.mark.django_db(transaction=True)
 def test_plan_hold_and_publish_a_partnership_meeting(page: Page, demo_data: None) -> None:
     body = orland_body()
@@ -179,38 +217,13 @@ def test_plan_hold_and_publish_a_partnership_meeting(page: Page, demo_data: None
     expect(item_block(page, first_standard)).to_contain_text("11:15")  # after 5 + 10 minutes
 
     # --- notice and attendance ------------------------------------------------------------
-    submit(page, nb("Send the notice"))
-    expect(status_of(page)).to_contain_text(status_text(MeetingStatus.NOTICE_SENT))
-    follow(page, nb("Record attendance"))
-    absent = meeting.attendances.exclude(person=None).order_by("name").first()
-    page.locator(f"#id_status_{absent.pk}").select_option(label=nb("Absent with notice"))
-    page.locator("#id_guests").fill("Kari Nordmann, Ørland kommune")
-    submit(page, nb("Save attendance"))
-    attendance = page.get_by_role("region", name=nb("Attendance"))
-    expect(attendance).to_contain_text("Kari Nordmann")
-    expect(attendance).to_contain_text(nb("Absent with notice"))
+    send_notice_and_take_attendance(page, meeting)
 
     # --- the minute-taker records decisions and two follow-ups ----------------------------
     page.context.clear_cookies()
     log_in(page, "referent.orland")
     visit(page, reverse("meetings:meeting_detail", args=[meeting.pk]))
-    decisions = list(meeting.items.filter(kind=ItemKind.DECISION).order_by("position"))
-    assert decisions, "the standard agenda has a decision item"
-    for item in decisions:
-        click_in(page, item_block(page, item), f"{nb('Edit')} {label(item)}")
-        page.locator("#id_notes").fill("Drøftet i møtet.")
-        page.locator("#id_decision_text").fill(DECISION)
-        submit(page, nb("Save"))
-        expect(item_block(page, item)).to_contain_text(DECISION)
-    decided = decisions[0]
-    for title, owner in [(FIRST_FOLLOW_UP, "Ingrid Sæther"), (SECOND_FOLLOW_UP, "Per Aune")]:
-        click_in(page, item_block(page, decided), f"{nb('Add follow-up')} {label(decided)}")
-        page.locator("#id_title").fill(title)
-        page.locator("#id_owner").select_option(label=owner)
-        page.locator("#id_due_date").fill((day + timedelta(days=30)).isoformat())
-        submit(page, nb("Add the follow-up"))
-        expect(item_block(page, decided)).to_contain_text(title)
-    assert ActionItem.objects.filter(item=decided).count() == 2
+    decisions = record_decisions_and_follow_ups(page, meeting, due=day + timedelta(days=30))
 
     submit(page, nb("Mark as held"))
     expect(status_of(page)).to_contain_text(status_text(MeetingStatus.HELD))
