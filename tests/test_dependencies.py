@@ -22,6 +22,7 @@ LEVELS = {
     "documents": 1,
     "registry": 1,
     "meetings": 2,
+    "identity": 2,  # work identity login: reads who is an administrator from the registry
     "agreements": 3,
     "conferences": 3,
     "figures": 3,

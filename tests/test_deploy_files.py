@@ -94,7 +94,13 @@ def test_the_app_manifest_probes_scrapes_and_scales():
     assert spec["replicas"]["min"] >= 2
     assert spec["port"] == 8080
     assert spec["gcp"]["sqlInstances"][0]["databases"][0]["envVarPrefix"] == "DATABASE"
-    assert "/internal/*" in spec["azure"]["sidecar"]["autoLoginIgnorePaths"]
+    # The app runs the Entra ID login itself (docs/decisions/0039): a client, no login sidecar.
+    assert spec["azure"]["application"]["enabled"] is True
+    assert "sidecar" not in spec["azure"]
+    assert any(
+        url.endswith("/innlogging/via/entra/tilbake/")
+        for url in spec["azure"]["application"]["replyURLs"]
+    )
 
 
 def test_the_worker_and_the_job_run_the_commands_that_exist():

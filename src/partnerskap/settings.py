@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from partnerskap.core.logs import logging_config
 from partnerskap.core.mailconfig import EmailUrlError, email_settings
 from partnerskap.core.storage import storages_setting
+from partnerskap.identity.config import providers_from_env
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "partnerskap.archive",
     "partnerskap.overview",
     "partnerskap.documents",
+    "partnerskap.identity",
     "partnerskap.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -167,6 +169,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for a day
+
+# Login with a work identity (OpenID Connect, docs/decisions/0039): NAV's Entra ID with the
+# variables NAIS sets (AZURE_APP_WELL_KNOWN_URL, AZURE_APP_CLIENT_ID, AZURE_APP_CLIENT_SECRET) and
+# ID-porten with IDPORTEN_WELL_KNOWN_URL, IDPORTEN_CLIENT_ID, IDPORTEN_CLIENT_SECRET. A provider is
+# offered when all three of its variables are set; `check --deploy` warns of one half set.
+OIDC_PROVIDERS, OIDC_MISSING = providers_from_env(os.environ)
 
 # Login throttling (django-axes, docs/decisions/0064): after LOGIN_FAILURE_LIMIT wrong passwords
 # for one account, or from one address, logging in there pauses for LOGIN_COOLOFF_MINUTES.

@@ -10,6 +10,7 @@ from django.views.i18n import set_language
 from partnerskap.api import api_urls
 from partnerskap.core import auth, health
 from partnerskap.demo.people import demo_login_hints
+from partnerskap.identity.links import login_links
 from partnerskap.registry.views import home
 
 # The probes and the scrape: RequestContextMiddleware answers GET and HEAD before any other
@@ -17,7 +18,11 @@ from partnerskap.registry.views import home
 _probe = login_not_required
 
 urlpatterns = [
-    path("logg-inn/", auth.PartnerskapLoginView.as_view(hints=demo_login_hints), name="login"),
+    path(
+        "logg-inn/",
+        auth.PartnerskapLoginView.as_view(hints=demo_login_hints, providers=login_links),
+        name="login",
+    ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("passord/", auth.PasswordChangeView.as_view(), name="password_change"),
     path("passord/glemt/", auth.PasswordResetView.as_view(), name="password_reset"),
@@ -38,6 +43,7 @@ urlpatterns = [
     path("internal/isready", _probe(require_safe(health.isready)), name="isready"),
     path("internal/metrics", _probe(require_safe(health.prometheus_metrics)), name="metrics"),
     path("api/v1/", api_urls()),
+    path("", include("partnerskap.identity.urls")),
     path("", include("partnerskap.registry.urls")),
     # Before meetings: /offentlig/arrangementer/ is not a body's /offentlig/<slug>/.
     path("", include("partnerskap.conferences.urls")),

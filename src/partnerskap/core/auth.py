@@ -71,9 +71,14 @@ class PartnerskapLoginView(auth_views.LoginView):
     # Extra context for the login page in development, given by the project's URL wiring, so that
     # core need not know the demo app (core imports no app).
     hints: Callable[[], dict] | None = None
+    # The buttons for the identity providers (a list of label and url, given the page to go on
+    # to), also from the URL wiring.
+    providers: Callable[[str], list[dict[str, str]]] | None = None
 
     def get_context_data(self, **kwargs: object) -> dict:
         context = super().get_context_data(**kwargs)
+        if self.providers is not None:
+            context["providers"] = self.providers(self.get_redirect_url())
         if settings.DEBUG and self.hints is not None:
             context.update(self.hints())
         return context
