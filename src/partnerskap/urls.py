@@ -1,7 +1,6 @@
 """Project URL wiring only: each app owns its patterns."""
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.decorators.http import require_safe
@@ -10,6 +9,7 @@ from django.views.i18n import set_language
 from partnerskap.api import api_urls
 from partnerskap.core import auth, health
 from partnerskap.demo.people import demo_login_hints
+from partnerskap.identity import views as identity_views
 from partnerskap.identity.links import login_links
 from partnerskap.registry.views import home
 
@@ -23,7 +23,8 @@ urlpatterns = [
         auth.PartnerskapLoginView.as_view(hints=demo_login_hints, providers=login_links),
         name="login",
     ),
-    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    # Ends the identity provider's session too, for a person who logged in through one.
+    path("logg-ut/", identity_views.LogoutView.as_view(), name="logout"),
     path("passord/", auth.PasswordChangeView.as_view(), name="password_change"),
     path("passord/glemt/", auth.PasswordResetView.as_view(), name="password_reset"),
     path("passord/glemt/sendt/", auth.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -5,7 +5,9 @@ is refused without a session."""
 
 import logging
 import time
+import urllib.parse
 
+import jwt
 import pytest
 
 from partnerskap.core.models import RoleKind
@@ -225,3 +227,30 @@ def test_the_waiting_list_asks_the_same_number_of_queries_for_1_and_30_logins(db
     admin = BrowserClient()
     admin.force_login(UserFactory(username="sjef", is_superuser=True))
     assert _pending_page_queries(admin, 1) == _pending_page_queries(admin, 30)
+
+
+def test_logging_out_ends_the_providers_session_too(db, providers):
+    _connected_nora(providers)
+    client = BrowserClient()
+    log_in(client, "entra")
+    assert _signed_in_as(client) is not None
+    client.get("/")  # the CSRF cookie, as a browser has it
+    answer = client.post("/logg-ut/")
+    assert answer.status_code == 302
+    url = urllib.parse.urlsplit(answer["Location"])
+    assert f"{url.scheme}://{url.netloc}{url.path}" == f"{providers['entra'].issuer}/endsession"
+    query = dict(urllib.parse.parse_qsl(url.query))
+    assert query["post_logout_redirect_uri"] == "http://testserver/logg-inn/"
+    assert query["client_id"] == "partnerskap-entra"
+    hint = jwt.decode(query["id_token_hint"], options={"verify_signature": False})
+    assert hint["oid"] == NAV_EMPLOYEE["oid"]
+    assert _signed_in_as(client) is None
+
+
+def test_a_password_login_logs_out_here_only(db, providers):
+    client = BrowserClient()
+    client.force_login(UserFactory(username="lokal"))
+    client.get("/")
+    answer = client.post("/logg-ut/")
+    assert answer["Location"] == "/logg-inn/"
+    assert _signed_in_as(client) is None

@@ -199,3 +199,13 @@ def _check_claims(provider: Provider, claims: dict, nonce: str | None) -> None:
         )
     if not str(claims.get(provider.subject_claim, "")).strip():
         raise LoginRefused(refused, f"no {provider.subject_claim} claim")
+
+
+def end_session_url(provider: Provider, id_token: str, after: str) -> str:
+    """Where to send the browser so that the provider's session ends too ("" when the provider
+    has no end_session_endpoint): back to `after` when done."""
+    endpoint = metadata(provider).get("end_session_endpoint")
+    if not endpoint:
+        return ""
+    params = {"id_token_hint": id_token, "post_logout_redirect_uri": after}
+    return f"{endpoint}?{urllib.parse.urlencode(params | {'client_id': provider.client_id})}"

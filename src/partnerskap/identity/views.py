@@ -5,6 +5,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -27,6 +28,7 @@ logger = logging.getLogger("partnerskap.identity")
 
 STATES = "identity_states"  # session: state → what the callback checks, for logins under way
 PENDING = "identity_pending"  # session: the identity shown on the "no access yet" page
+SIGNED_IN_WITH = "identity_signed_in_with"  # session: provider and ID token, for logging out
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -105,7 +107,27 @@ def callback(request: HttpRequest, provider: str) -> HttpResponse:
         request.session[PENDING] = identity.pk
         return redirect("identity:no_access")
     login(request, person, backend=MODEL_BACKEND)
+    request.session[SIGNED_IN_WITH] = {"provider": chosen.key, "id_token": token}
     return redirect(started["next"] or settings.LOGIN_REDIRECT_URL)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout; then, for a person who logged in through a provider, the provider's
+    logout, which sends them back to the login page."""
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        signed_in_with = request.session.get(SIGNED_IN_WITH)
+        response = super().post(request, *args, **kwargs)
+        provider = settings.OIDC_PROVIDERS.get((signed_in_with or {}).get("provider"))
+        if provider is None:
+            return response
+        after = request.build_absolute_uri(reverse(settings.LOGOUT_REDIRECT_URL))
+        try:
+            url = oidc.end_session_url(provider, signed_in_with["id_token"], after)
+        except oidc.LoginRefused as refusal:  # logged out here; the provider's session stays
+            logger.warning("provider logout skipped", extra={"reason": refusal.reason})
+            return response
+        return redirect(url) if url else response
 
 
 @login_not_required
