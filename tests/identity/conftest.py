@@ -13,7 +13,7 @@ from ..clients import BrowserClient
 from .mock_provider import MockProvider
 
 
-def _configured(key: str, mock: MockProvider) -> Provider:
+def configured(key: str, mock: MockProvider) -> Provider:
     label, _prefix, subject, scopes, extra, acr = KNOWN[key]
     return Provider(
         key=key,
@@ -46,8 +46,8 @@ def idporten() -> Iterator[MockProvider]:
 @pytest.fixture
 def providers(settings, entra, idporten) -> dict[str, MockProvider]:
     settings.OIDC_PROVIDERS = {
-        "entra": _configured("entra", entra),
-        "idporten": _configured("idporten", idporten),
+        "entra": configured("entra", entra),
+        "idporten": configured("idporten", idporten),
     }
     return {"entra": entra, "idporten": idporten}
 
