@@ -107,6 +107,7 @@ PAGES: dict[str, Rule] = {
     # django-ninja's root only tells Django where the API lives; it answers 404 to everyone.
     "api:api-root": Rule(PUBLIC, ok=404, anonymous=404),
     "home": EVERY_SIGNED_IN,
+    "preferences": EVERY_SIGNED_IN,  # your own settings only
     # The platform's probes and the metrics scrape (docs/deploy.md: not routed from outside).
     "isalive": Rule(PUBLIC, anonymous=200),
     "isready": Rule(PUBLIC, anonymous=200),
@@ -205,6 +206,8 @@ NAMESPACES: dict[str, Rule] = {"admin": Rule(DJANGO_ADMIN, frozenset())}
 # covered here, through their path.
 API: dict[str, Rule] = {
     "GET /api/v1/me": EVERY_SIGNED_IN,
+    "GET /api/v1/me/settings": EVERY_SIGNED_IN,  # your own settings only
+    "PUT /api/v1/me/settings": EVERY_SIGNED_IN,
     "GET /api/v1/counties": EVERY_SIGNED_IN,
     "GET /api/v1/counties/{county_id}": EVERY_SIGNED_IN,
     "GET /api/v1/service-areas": EVERY_SIGNED_IN,
@@ -378,6 +381,7 @@ def build_walk(world) -> Walk:
             "state_county_id": world.county.pk,
             "municipality_ids": [world.orland_municipality.pk],
         },
+        "PUT /api/v1/me/settings": {"notifications": "daily", "language": "nn"},
         "set_language": {"language": "nn", "next": "/"},
         "logout": {},
     }

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.i18n import set_language
 
 from partnerskap.api import api_urls
-from partnerskap.core import auth, health
+from partnerskap.core import auth, health, preferences
 from partnerskap.demo.people import demo_login_hints
 from partnerskap.identity import views as identity_views
 from partnerskap.identity.links import login_links
@@ -38,6 +38,7 @@ urlpatterns = [
         auth.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("innstillinger/", preferences.preferences, name="preferences"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("internal/isalive", _probe(require_safe(health.isalive)), name="isalive"),

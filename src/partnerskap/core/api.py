@@ -15,7 +15,7 @@ from ninja.security import HttpBearer, SessionAuth
 from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .models import ApiToken, User
+from .models import ApiToken, Language, Notifications, User
 
 
 class TokenAuth(HttpBearer):
@@ -189,6 +189,31 @@ def me(request: HttpRequest) -> dict:
         "job_title": user.job_title,
         "organisation": user.organisation,
     }
+
+
+class SettingsIO(Schema):
+    notifications: Notifications = Field(
+        description="Reminders by e-mail: immediately, a daily digest, or none."
+    )
+    language: Language = Field(description="The language of the person's e-mail.")
+
+
+@router.get("/me/settings", response=SettingsIO, summary="The signed-in person's own settings")
+def me_settings(request: HttpRequest) -> dict:
+    return {"notifications": request.user.notifications, "language": request.user.language}
+
+
+@router.put("/me/settings", response=SettingsIO, summary="Change the signed-in person's settings")
+def me_settings_update(request: HttpRequest, payload: SettingsIO) -> dict:
+    from .people import person_preferences_update
+
+    person = person_preferences_update(
+        actor=request.user,
+        person=request.user,
+        notifications=payload.notifications,
+        language=payload.language,
+    )
+    return {"notifications": person.notifications, "language": person.language}
 
 
 def _without_offset(value: time) -> time:

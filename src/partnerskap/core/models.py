@@ -64,6 +64,20 @@ class ValidityPeriod(models.Model):
         return self.is_valid_on(timezone.localdate())
 
 
+class Notifications(models.TextChoices):
+    """How a person hears of what waits for them (core/digest.py, docs/decisions/0067)."""
+
+    IMMEDIATELY = "immediately", _("Immediately, an e-mail for each")
+    DAILY = "daily", _("A daily digest")
+    NONE = "none", _("No reminders by e-mail")
+
+
+class Language(models.TextChoices):
+    NB = "nb", _("Norwegian Bokmål")
+    NN = "nn", _("Norwegian Nynorsk")
+    EN = "en", _("English")
+
+
 class User(AbstractUser):
     """A person who works with a partnership. NAV's users (citizens) are never stored."""
 
@@ -71,6 +85,15 @@ class User(AbstractUser):
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    notifications = models.CharField(
+        _("reminders by e-mail"),
+        max_length=12,
+        choices=Notifications.choices,
+        default=Notifications.IMMEDIATELY,
+    )
+    language = models.CharField(
+        _("language of e-mails"), max_length=2, choices=Language.choices, default=Language.NB
+    )
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
@@ -154,3 +177,24 @@ class ApiToken(TimeStampedModel):
             return None
         cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user
+
+
+class DigestSent(models.Model):
+    """A daily digest sent to a person: the day, and the things it listed (each once: a later
+    digest leaves out what an earlier one listed). The row is written before the e-mail is
+    queued, so a second run the same day finds it and sends nothing."""
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="digests")
+    day = models.DateField(_("day"))
+    items = models.JSONField(_("items"), default=list)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("daily digest")
+        verbose_name_plural = _("daily digests")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "day"], name="digest_once_per_person_and_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.day:%Y-%m-%d}"

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import User
-from .services import save
+from .services import locked, save
 
 
 @transaction.atomic
@@ -93,3 +93,17 @@ def person_give_login(*, actor: User | None, person: User, username: str, passwo
     person.username = username
     person.set_password(password)
     return save(person, actor=actor)
+
+
+@transaction.atomic
+def person_preferences_update(
+    *, actor: User, person: User, notifications: str, language: str
+) -> User:
+    """A person's own settings: how they hear of what waits for them, and the language of their
+    e-mail. Only the person may change them."""
+    if actor.pk != person.pk:
+        raise ValidationError(_("Only the person may change their own settings."))
+    fresh = locked(User, person.pk)
+    fresh.notifications = notifications
+    fresh.language = language
+    return save(fresh, actor=actor)

@@ -1,6 +1,7 @@
 """`partnerskap remind`: the daily job for cron. Records deemed approval of minutes whose comment
-deadline passed with no objection, and e-mails the person responsible for each overdue follow-up,
-at most once per follow-up per day. Running it again the same day changes nothing."""
+deadline passed with no objection, e-mails the person responsible for each overdue follow-up (if
+they chose reminders immediately), at most once per follow-up per day, and sends the daily digest
+to those who chose one (core/digest.py). Running it again the same day changes nothing."""
 
 from datetime import date, datetime, time
 
@@ -9,7 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partnerskap.core.digest import record_digests
 from partnerskap.core.management.base import PartnerskapCommand
+from partnerskap.core.models import Notifications
 from partnerskap.meetings import lifecycle, notify, selectors, services
 from partnerskap.meetings.models import ActionItem, Minutes, MinutesStatus, ReminderSent
 
@@ -72,6 +75,9 @@ class Command(PartnerskapCommand):
             _("%(deemed)s minutes deemed approved, %(sent)s reminders sent.")
             % {"deemed": deemed, "sent": sent}
         )
+        digests = record_digests(as_of)
+        if digests:
+            self.stdout.write(_("%(count)s daily digests sent.") % {"count": digests})
         if failed:
             # A non-zero exit makes cron report it; the failed ones are retried on the next run.
             raise CommandError(
@@ -95,11 +101,13 @@ class Command(PartnerskapCommand):
         )
 
     def _unreminded(self, as_of: date) -> list[ActionItem]:
-        """Overdue open follow-ups not yet reminded for this day, whose owner has an address."""
+        """Overdue open follow-ups not yet reminded for this day, whose owner has an address and
+        wants reminders one by one (a daily digest lists them instead; "none" wants neither)."""
         return list(
             selectors.overdue_actions(as_of)
             .exclude(reminders__day=as_of)
             .exclude(owner__email="")
+            .filter(owner__notifications=Notifications.IMMEDIATELY)
             .order_by("due_date", "pk")
         )
 
