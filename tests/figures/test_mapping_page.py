@@ -114,3 +114,18 @@ def test_the_preview_page_costs_the_same_with_2_and_30_rows(world, mr_offices, c
             page(client, world, batch)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_no_empty_chart_when_the_latest_periods_lack_its_figure(world, client):
+    """Found by the browser test of done 2: an office with only digital follow-up figures got a
+    line chart of users in follow-up with no point, whose empty layers Vega marks as images
+    without a name (axe: svg-img-alt)."""
+    client.force_login(world.nav_leader)
+    content = "Enhet;Antall digitalt;Antall manuelt;Antall brukere totalt\n5057 NAV Ørland;9;1;10"
+    batch = upload(client, world, "digital.csv", content, "2020-11")
+    commit = reverse("figures:import_commit", args=[world.orland.pk, batch.pk])
+    client.post(commit, {"revision": str(batch.revision)})
+    html = client.get(reverse("figures:overview", args=[world.orland.pk])).content.decode()
+    assert ImportBatch.objects.get(pk=batch.pk).status == "committed"
+    assert 'role="graphics-symbol" aria-roledescription="line mark container"' not in html
+    assert "<svg" not in html.split("<main", 1)[1]

@@ -21,8 +21,10 @@ def cell_text(value: object) -> str:
     return format_number(value)
 
 
-def table_chart(table: FigureTable, code: str, caption: str, *, line: bool = False) -> dict:
-    """A bar (or line) chart of one column against the rows, with its data table."""
+def table_chart(table: FigureTable, code: str, caption: str, *, line: bool = False) -> dict | None:
+    """A bar (or line) chart of one column against the rows, with its data table; None when the
+    column has no value to draw (an empty chart is no picture, and Vega marks its empty layers
+    as images without a name)."""
     j = table.column(code)
     header = table.headers[j]
     points = [
@@ -30,6 +32,8 @@ def table_chart(table: FigureTable, code: str, caption: str, *, line: bool = Fal
         for i, row in enumerate(table.rows)
         if row.cells[j] not in (None, SUPPRESSED) and not row.total
     ]
+    if not points:
+        return None
     if line:
         points.reverse()  # oldest first along the axis
     data = alt.Data(values=points)
@@ -45,12 +49,14 @@ def table_chart(table: FigureTable, code: str, caption: str, *, line: bool = Fal
     }
 
 
-def comparison_chart(figure: ComparedFigure, before: str, after: str, caption: str) -> dict:
+def comparison_chart(figure: ComparedFigure, before: str, after: str, caption: str) -> dict | None:
     points = [
         {"label": label, "value": float(value)}
         for label, value in ((before, figure.before), (after, figure.after))
         if value not in (None, SUPPRESSED)
     ]
+    if not points:
+        return None
     chart = (
         alt.Chart(alt.Data(values=points))
         .mark_bar()
