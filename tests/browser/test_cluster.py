@@ -5,11 +5,14 @@ database (the one pytest-django made, with the demo committed in it) and one obj
 (moto's S3 server); a round-robin proxy in front spreads the browser's requests over both app
 processes. The NAV leader plans a meeting, adds an item and attaches a file to it; the app
 process serving the upload gets SIGTERM (what Kubernetes sends) while the upload is in flight.
-The job goes on through the other process: notice, attendance, decisions and follow-ups, held,
-minutes out for comments, approved and published. The e-mails leave from the worker through
-SMTP (a sink here).
+The job goes on through the other process: notice and attendance. A new process comes up on
+the stopped one's address (as a replacing pod) and takes its share while the minute-taker records
+decisions and follow-ups, marks the meeting held and sends the minutes for comments. Then the
+other process crashes (SIGKILL to its master between two pages: its worker sees the master gone,
+finishes and stops listening), and the new one alone serves the approval, the publication and
+the download. The e-mails leave from the worker through SMTP (a sink here).
 
-What is allowed when the process stops, and nothing more: the request in flight at SIGTERM is
+What is allowed when a process stops, and nothing more: the request in flight at SIGTERM is
 finished by the stopping process (a graceful stop), and a request sent to it once it has stopped
 listening is refused and goes to the other process (the proxy fails over on refusal only, never
 sends a request twice). No request goes unanswered and no response is a 5xx. The upload is let
@@ -254,7 +257,7 @@ def upload_while_its_server_stops(page: Page, cluster: Cluster, item) -> int:
 
 
 def assert_stops_listening(host: str, port: int) -> None:
-    for _ in range(100):
+    for _ in range(200):
         try:
             socket.create_connection((host, port), timeout=1).close()
         except ConnectionRefusedError:
@@ -307,16 +310,37 @@ def test_two_app_processes_and_a_worker_serve_the_meeting_job_and_one_may_stop(
 
     meeting = plan_the_meeting(page, body)
     item = add_an_item(page, meeting)
-    before_the_stop = len(cluster.proxy.forwarded)
+    marks = {"stop": len(cluster.proxy.forwarded)}
     stopped = upload_while_its_server_stops(page, cluster, item)
     send_notice_and_take_attendance(page, meeting)
+    marks["restart"] = len(cluster.proxy.forwarded)
+    restart(cluster, stopped)
     decisions = record_the_minutes(page, meeting)
+    marks["crash"] = len(cluster.proxy.forwarded)
+    crash(cluster, 1 - stopped)
     approve_and_publish(page, meeting, body)
     downloaded = download_the_attachment(page, item)
 
-    assert_the_requests_were_spread_and_none_failed(cluster, before_the_stop, stopped)
+    assert_the_requests_were_spread_and_none_failed(cluster, marks, stopped)
     assert_nothing_was_lost(cluster, meeting, item, decisions, downloaded)
     assert_each_invitee_got_each_email_once(cluster, meeting)
+
+
+def restart(cluster: Cluster, number: int) -> None:
+    """A new app process on the stopped one's address, as a replacing pod comes up."""
+    host, port = cluster.proxy.backends[number]
+    app = cluster.processes.gunicorn(f"app{number}-again", port)
+    wait_until_ready(f"http://{host}:{port}", app)
+    get(f"http://{host}:{port}/logg-inn/", **{"X-Request-ID": "warm-up-request"})
+
+
+def crash(cluster: Cluster, number: int) -> None:
+    """SIGKILL to the app process's master, between two pages: no graceful stop. Its worker
+    sees its master gone, finishes what it holds and stops listening."""
+    app = cluster.processes.started[f"app{number}"]
+    app.kill()
+    assert app.wait(timeout=10) == -signal.SIGKILL
+    assert_stops_listening(*cluster.proxy.backends[number])
 
 
 def download_the_attachment(page: Page, item) -> bytes:
@@ -331,38 +355,54 @@ def download_the_attachment(page: Page, item) -> bytes:
 
 
 def assert_the_requests_were_spread_and_none_failed(
-    cluster: Cluster, before_the_stop: int, stopped: int
+    cluster: Cluster, marks: dict[str, int], stopped: int
 ) -> None:
-    forwarded = cluster.proxy.forwarded
+    forwarded, other = cluster.proxy.forwarded, 1 - stopped
     failed = [f for f in forwarded if f.status >= 500]
     assert not failed, f"answered with 5xx or not at all: {failed}"
-    served = Counter(f.backend for f in forwarded[:before_the_stop])
+    served = Counter(f.backend for f in forwarded[: marks["stop"]])
     assert served[0] >= 5 and served[1] >= 5, f"not spread over both processes: {served}"
 
     (upload,) = [f for f in forwarded if f.method == "POST" and "/vedlegg/ny/" in f.path]
     assert (upload.backend, upload.status) == (stopped, 302), "the upload in flight was lost"
-    after = forwarded[forwarded.index(upload) + 1 :]
-    assert {f.backend for f in after} == {1 - stopped}
-    refused = sum(stopped in f.refused_by for f in after)
-    assert refused >= len(after) // 2 > 10
+    alone = forwarded[forwarded.index(upload) + 1 : marks["restart"]]
+    assert {f.backend for f in alone} == {other}
+    assert sum(stopped in f.refused_by for f in alone) >= len(alone) // 2 >= 3
+    both = forwarded[marks["restart"] : marks["crash"]]
+    assert not any(f.refused_by for f in both)
+    served = Counter(f.backend for f in both)
+    assert served[0] >= 5 and served[1] >= 5, f"the new process took no share: {served}"
+    after_crash = forwarded[marks["crash"] :]
+    assert {f.backend for f in after_crash} == {stopped}
+    assert sum(other in f.refused_by for f in after_crash) >= len(after_crash) // 2 >= 3
     print(
         f"{len(forwarded)} requests: app0 answered {len(cluster.proxy.served_by(0))}, app1 "
-        f"{len(cluster.proxy.served_by(1))}; app{stopped} stopped after request "
-        f"{forwarded.index(upload) + 1} and refused {refused} of the {len(after)} after it"
+        f"{len(cluster.proxy.served_by(1))}; app{stopped} stopped gracefully in request "
+        f"{forwarded.index(upload) + 1}, came back before request {marks['restart'] + 1}; "
+        f"app{other} crashed before request {marks['crash'] + 1}"
     )
+    assert_the_logs_agree(cluster, stopped)
 
-    # The processes' own JSON logs agree with the proxy on who served what.
+
+def assert_the_logs_agree(cluster: Cluster, stopped: int) -> None:
+    """The processes' own JSON logs agree with the proxy on who served what, and tell how each
+    one stopped."""
+    processes = cluster.processes
     for number in (0, 1):
-        lines = cluster.processes.log(f"app{number}")
+        names = [name for name in processes.started if name.startswith(f"app{number}")]
         logged = {
             line["request_id"]
-            for line in lines
+            for name in names
+            for line in processes.log(name)
             if line["logger"] == "partnerskap.requests" and line["request_id"] != "warm-up-request"
         }
-        assert logged == {f.request_id for f in forwarded if f.backend == number}
-    messages = [line["message"] for line in cluster.processes.log(f"app{stopped}")]
+        assert logged == {f.request_id for f in cluster.proxy.forwarded if f.backend == number}
+    messages = [line["message"] for line in processes.log(f"app{stopped}")]
     assert "Handling signal: term" in messages
     assert messages[-1].startswith("Shutting down: Master")
+    assert processes.started[f"app{stopped}"].returncode == 0
+    crashed = [line["message"] for line in processes.log(f"app{1 - stopped}")]
+    assert any(message.startswith("Parent changed, shutting down") for message in crashed)
 
 
 def assert_nothing_was_lost(cluster: Cluster, meeting, item, decisions, downloaded) -> None:
