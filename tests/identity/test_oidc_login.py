@@ -254,3 +254,27 @@ def test_a_password_login_logs_out_here_only(db, providers):
     answer = client.post("/logg-ut/")
     assert answer["Location"] == "/logg-inn/"
     assert _signed_in_as(client) is None
+
+
+def test_an_admin_disconnects_a_login_and_it_waits_again(db, world, providers):
+    _connected_nora(providers)
+    identity = ExternalIdentity.objects.get()
+    leader = BrowserClient()
+    leader.force_login(world.nav_leader)
+    leader.get("/")
+    assert leader.post(f"/personer/innlogginger/{identity.pk}/koble-fra/").status_code == 403
+    identity.refresh_from_db()
+    assert identity.person is not None
+
+    admin = BrowserClient()
+    admin.force_login(world.admin)
+    listing = admin.get("/personer/innlogginger/koblet/").content.decode()
+    assert "Koblede innlogginger" in listing and identity.person.display_name in listing
+    assert f"/personer/innlogginger/{identity.pk}/koble-fra/" in listing
+    answer = admin.post(f"/personer/innlogginger/{identity.pk}/koble-fra/", follow=True)
+    assert "tilhører ikke lenger" in answer.content.decode()
+    identity.refresh_from_db()
+    assert identity.person is None and identity.connected_at is None
+    client = BrowserClient()
+    assert log_in(client, "entra")["Location"] == "/innlogging/ingen-tilgang/"
+    assert _signed_in_as(client) is None

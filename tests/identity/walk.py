@@ -7,14 +7,16 @@ waiting for a person, and connecting one, are for administrators only.
 
 from partnerskap.identity.models import ExternalIdentity
 
-from ..access_rules import ADMINS, PUBLIC, AppWalk, Rule
+from ..access_rules import ADMIN, ADMINS, PUBLIC, AppWalk, Rule
 
 PAGES: dict[str, Rule] = {
     "identity:no_access": Rule(PUBLIC, anonymous=200),
     "identity:start": Rule(PUBLIC, ok=404, anonymous=404),
     "identity:callback": Rule(PUBLIC, ok=404, anonymous=404),
     "identity:pending": ADMINS,
+    "identity:connected": ADMINS,
     "identity:connect": ADMINS,
+    "identity:disconnect": Rule(ADMIN, frozenset({"admin"}), method="POST", ok=302),
 }
 
 API: dict[str, Rule] = {}
@@ -28,8 +30,15 @@ def build(world) -> AppWalk:
         name="Vera Venteliste",
         email="vera.venteliste@nav.no",
     )
+    connected = ExternalIdentity.objects.create(
+        provider="entra",
+        issuer="https://login.example/tenant/v2.0",
+        subject="walk-oid-member",
+        person=world.member,
+    )
     return AppWalk(
         params={"provider": "entra"},
+        bodies={"identity:disconnect": {}},
         markers=["Vera Venteliste"],
-        pages={"identity:connect": waiting},
+        pages={"identity:connect": waiting, "identity:disconnect": connected},
     )

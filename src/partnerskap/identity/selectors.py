@@ -12,6 +12,15 @@ def pending_identities() -> QuerySet[ExternalIdentity]:
     return ExternalIdentity.objects.filter(person__isnull=True).order_by("-last_login_at", "-pk")
 
 
+def connected_identities() -> QuerySet[ExternalIdentity]:
+    """Logins connected to a person, the latest connected first, with the person."""
+    return (
+        ExternalIdentity.objects.filter(person__isnull=False)
+        .select_related("person")
+        .order_by("-connected_at", "-pk")
+    )
+
+
 def suggested_person(identity: ExternalIdentity) -> User | None:
     """The active person with the login's e-mail address, offered first (never connected by it
     alone: the administrator decides)."""

@@ -70,3 +70,13 @@ def identity_connect(*, actor: User, identity: ExternalIdentity, person: User) -
     identity.person = person
     identity.connected_at = timezone.now()
     return save(identity, actor=actor)
+
+
+@transaction.atomic
+def identity_disconnect(*, actor: User, identity: ExternalIdentity) -> ExternalIdentity:
+    """The login no longer signs in as anyone: at its next login it waits for an administrator
+    again (a login connected to the wrong person, or a person who left)."""
+    identity = ExternalIdentity.objects.select_for_update().get(pk=identity.pk)
+    identity.person = None
+    identity.connected_at = None
+    return save(identity, actor=actor)

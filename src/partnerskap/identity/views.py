@@ -4,6 +4,7 @@ logins waiting to be connected to a person."""
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -13,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from partnerskap.core import pages
 from partnerskap.core.pagination import paginate
@@ -147,14 +148,40 @@ def _admin_only(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-@require_safe
-def pending(request: HttpRequest) -> HttpResponse:
+def _identity_list(request: HttpRequest, rows: object, *, connected: bool) -> HttpResponse:
     _admin_only(request)
-    page = paginate(request, selectors.pending_identities())
+    page = paginate(request, rows)
     labels = {key: p.label for key, p in settings.OIDC_PROVIDERS.items()}
     for identity in page.object_list:
         identity.provider_label = labels.get(identity.provider, identity.provider)
-    return render(request, "identity/pending.html", {"page": page})
+    return render(request, "identity/pending.html", {"page": page, "connected": connected})
+
+
+@require_safe
+def pending(request: HttpRequest) -> HttpResponse:
+    """The logins waiting for a person."""
+    return _identity_list(request, selectors.pending_identities(), connected=False)
+
+
+@require_safe
+def connected(request: HttpRequest) -> HttpResponse:
+    """The logins connected to a person, each with a button to disconnect it."""
+    return _identity_list(request, selectors.connected_identities(), connected=True)
+
+
+@require_POST
+def disconnect(request: HttpRequest, pk: int) -> HttpResponse:
+    _admin_only(request)
+    identity = get_object_or_404(ExternalIdentity.objects.select_related("person"), pk=pk)
+    person = identity.person
+    services.identity_disconnect(actor=request.user, identity=identity)
+    if person is not None:
+        messages.success(
+            request,
+            _("The login %(code)s no longer belongs to %(person)s.")
+            % {"code": identity.code, "person": person.display_name},
+        )
+    return redirect("identity:connected")
 
 
 @require_http_methods(["GET", "POST"])
