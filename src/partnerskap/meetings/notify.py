@@ -45,6 +45,10 @@ def _invitees(meeting: Meeting, only: list[str] | None) -> list[Attendance]:
     return list(found.values())
 
 
+# The notice's attachments: the agenda and a calendar invitation.
+NOTICE_ATTACHMENTS = ("innkalling.pdf", "mote.ics")
+
+
 def notice_text(meeting: Meeting) -> tuple[str, str]:
     """The notice e-mail's subject and text, as sent and as previewed on the meeting page."""
     subject = _("Notice: %(body)s %(date)s") % {"body": meeting.body.name, "date": _date(meeting)}
@@ -98,8 +102,8 @@ def send_notice(meeting_id: int, only: list[str] | None = None) -> int:
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[attendance.person.email],
         )
-        message.attach("innkalling.pdf", pdf, "application/pdf")
-        message.attach("mote.ics", ics, "text/calendar; method=REQUEST")
+        message.attach(NOTICE_ATTACHMENTS[0], pdf, "application/pdf")
+        message.attach(NOTICE_ATTACHMENTS[1], ics, "text/calendar; method=REQUEST")
         messages.append(message)
     return get_connection().send_messages(messages) if messages else 0
 

@@ -82,6 +82,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "subject": subject,
             "text": text,
             "recipients": notify.notice_recipients(list(meeting.attendances.all())),
+            "attachments": notify.NOTICE_ATTACHMENTS,
         }
     return render(request, "meetings/meeting_detail.html", context)
 
