@@ -49,7 +49,12 @@ from .test_access_walker import (
     _quiet_refusals,  # noqa: F401  (the autouse fixture, for this module too)
     _schema,
 )
-from .test_access_walker_ids import probe_database  # noqa: F401  (the module's database)
+from .test_access_walker_ids import (
+    _changed,
+    _snapshot_sql,
+    probe_database,  # noqa: F401  (the module's database)
+    snapshot,
+)
 
 BODIES = ("network_a", "network_b", "forum_trondelag", "forum_more", "national")
 # Who reads and who runs each body (meetings/access.py, decision 0032).
@@ -93,6 +98,9 @@ ABOUT = {
     "meetings:attachment_download": "attachment",
     "meetings:action_update": "action",
 }
+
+
+SNAPSHOT = ""  # the snapshot query of tests/test_access_walker_ids.py, built with the world
 
 
 @dataclass
@@ -232,6 +240,8 @@ def levels(probe_database, django_db_blocker, tmp_path_factory) -> Iterator[Leve
         transaction.atomic(),
     ):
         patch.setattr(api, "get_openapi_schema", lambda *args, **kwargs: schema)
+        global SNAPSHOT
+        SNAPSHOT = _snapshot_sql()
         yield _build()
         transaction.set_rollback(True)
 
@@ -333,6 +343,49 @@ def test_body_routes_by_level(levels, db_open, name, persona):
             failures.append(f"{persona or 'anonymous'} {body} {url}: shows its item")
         if want == 200 and name in SHOW_THE_ITEM and not shown:
             failures.append(f"{persona} {body} {url}: does not show its item")
+    assert not failures, "\n".join(failures)
+
+
+# The body routes that change something: page forms of RUN routes and the API's unsafe routes.
+UNSAFE_API = [
+    f"{method.upper()} {path}"
+    for path, methods in _schema()["paths"].items()
+    for method in methods
+    if method != "get" and "/public/" not in path
+    if re.findall(r"\{(\w+)\}", path) and set(re.findall(r"\{(\w+)\}", path)) <= set(API_PARAMS)
+]
+RUN_PAGES = [n for n in PAGE_NAMES if PAGES[n].allowed == RUN.allowed]
+# Each persona is refused on every body they do not run.
+REFUSED = PERSONAS
+
+
+@pytest.mark.parametrize("persona", REFUSED, ids=[p or "anonymous" for p in REFUSED])
+@pytest.mark.parametrize("name", RUN_PAGES + UNSAFE_API)
+def test_body_changes_refused_by_level(levels, db_open, name, persona):
+    """Sent by someone who does not run the body, a change is refused before anything else
+    (the form or the payload is not even read: an empty one) and nothing changes."""
+    client = _client(persona, levels)
+    api_route = name not in PAGES
+    failures = []
+    for body, level in levels.levels.items():
+        if persona is not None and body in RUNS.get(persona, set()):
+            continue  # theirs to run
+        url = _api_url(name, level) if api_route else _page_url(name, level)
+        before = snapshot(SNAPSHOT)
+        if api_route:
+            method = name.split()[0]
+            response = client.generic(method, url, "{}", content_type="application/json")
+        else:
+            response = client.post(url, {})
+        changed = _changed(before, snapshot(SNAPSHOT))
+        want = expected(persona, body, True, api_route=api_route)
+        got = response.status_code
+        # An API route whose payload has required fields answers 422 before the access check,
+        # to everyone; that refuses too.
+        if got != want and not (api_route and got == 422 and want in (403, 404)):
+            failures.append(f"{persona or 'anonymous'} {body} {name} {url}: {want}, got {got}")
+        if changed:
+            failures.append(f"{persona or 'anonymous'} {body} {name}: changed {changed}")
     assert not failures, "\n".join(failures)
 
 
