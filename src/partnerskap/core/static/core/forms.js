@@ -75,6 +75,28 @@
     window.addEventListener("load", focusFeedback);
   }
 
+  // A table wider than the screen scrolls in its own box (partnerskap.css); a box that scrolls
+  // must be reachable by keyboard to be scrolled without a mouse (WCAG 2.1.1).
+  function markScrollable() {
+    document.querySelectorAll(".page table, .table-scroll").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-scrollable", "");
+      } else if (!scrolls && box.hasAttribute("data-scrollable")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-scrollable");
+      }
+    });
+  }
+  markScrollable();
+  window.addEventListener("load", markScrollable);
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizing);
+    resizing = window.setTimeout(markScrollable, 100);
+  });
+
   // Back to a page from the browser's cache: its forms can be sent again.
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {
