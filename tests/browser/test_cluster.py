@@ -250,6 +250,7 @@ def upload_while_its_server_stops(page: Page, cluster: Cluster, item) -> int:
     )
     submit(page, nb("Upload"))
     cluster.proxy.on_sent = None
+    assert cluster.s3_server.on_put is None, "the upload was not stored in the bucket"
     expect(item_block(page, item)).to_contain_text("handlingsplan.pdf")
     stopped = cluster.processes.started[f"app{serving[0]}"]
     assert stopped.wait(timeout=30) == 0, "gunicorn did not stop gracefully"
