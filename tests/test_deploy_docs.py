@@ -1,6 +1,8 @@
-"""Done 6, as far as the application goes today: docs/deploy.md's setup commands, run as written
-against an empty PostgreSQL database, give a service in Norwegian with no demo person, whose
-first administrator can sign in; and production settings without EMAIL_URL fail the check."""
+"""Done 6: docs/deploy.md's setup commands, run as written against an empty PostgreSQL database,
+give a service in Norwegian with no demo person, whose first administrator signs in and, on the
+pages and without Django's admin, records an office, a partnership and a person, gives the person
+a login and a role, after which that person signs in; and production settings without EMAIL_URL
+fail the check."""
 
 import http.client
 import re
@@ -31,10 +33,60 @@ def documented_commands() -> list[list[str]]:
         for line in block.splitlines()
     ]
     return [
-        line.split()[1:]
+        line.split(" #", 1)[0].split()[1:]  # a shell comment is not an argument
         for line in lines
         if line.startswith("/srv/partnerskap/venv/bin/partnerskap")
     ]
+
+
+def _one(database: str, sql: str, *args: object) -> object:
+    with psycopg.connect(database) as connection:
+        row = connection.execute(sql, args).fetchone()
+    assert row is not None, sql
+    return row[0]
+
+
+def _first_partnership_and_its_leader(browser: "Browser", database: str, password: str) -> None:
+    """What the doc tells the first administrator to do, on the pages, as a person would."""
+    county = _one(database, "SELECT id FROM registry_county WHERE number = %s", "50")
+    municipality = _one(database, "SELECT id FROM registry_municipality WHERE number = %s", "5057")
+    browser.send_form(
+        "/kontor/ny/", unit_number="5057", name="NAV Ørland", county=county, valid_from="2024-01-01"
+    )
+    office = _one(database, "SELECT id FROM registry_office WHERE unit_number = %s", "5057")
+    browser.send_form(
+        "/partnerskap/ny/",
+        name="NAV Ørland",
+        office=office,
+        model="single",
+        valid_from="2024-01-01",
+        state_county=county,
+        municipalities=municipality,
+    )
+    partnership = _one(database, "SELECT id FROM registry_partnership WHERE office_id = %s", office)
+    browser.send_form("/personer/ny/", name="Kari Leder", email="kari.leder@nav.no")
+    person = _one(database, "SELECT id FROM core_user WHERE email = %s", "kari.leder@nav.no")
+    browser.send_form(f"/personer/{person}/innlogging/", username="kari.leder", password=password)
+    browser.send_form(
+        f"/partnerskap/{partnership}/roller/ny/",
+        person=person,
+        kind="nav_leader",
+        valid_from="2024-01-01",
+    )
+    assert (
+        _one(
+            database,
+            "SELECT kind FROM registry_role WHERE person_id = %s AND partnership_id = %s",
+            person,
+            partnership,
+        )
+        == "nav_leader"
+    )
+
+    leader = Browser(browser.port)
+    leader.send_form("/logg-inn/", username="kari.leder", password=password)
+    assert leader.location == "/"
+    assert "NAV Ørland" in leader.request("GET", f"/partnerskap/{partnership}/")
 
 
 class Browser:
@@ -61,8 +113,19 @@ class Browser:
             self.cookies.load(header)
         self.location = response.headers.get("Location")
         text = response.read().decode()
-        assert response.status in (200, 302), (response.status, text[:500])
+        assert response.status in (200, 302), (path, response.status, text[:3000])
         return text
+
+    def send_form(self, path: str, **fields: object) -> None:
+        """Open the form's page, then send it with its CSRF token; it must be accepted."""
+        page = self.request("GET", path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+        self.request("POST", path, {"csrfmiddlewaretoken": token, **fields})
+        assert response_redirected(self), f"{path} did not accept the form"
+
+
+def response_redirected(browser: "Browser") -> bool:
+    return browser.location is not None
 
 
 @pytest.fixture
@@ -77,7 +140,13 @@ def test_the_documented_install_gives_a_norwegian_service_without_demo_people(
     tmp_path, empty_database, db
 ):
     commands = documented_commands()
-    assert [c[0] for c in commands] == ["check", "migrate", "collectstatic", "createsuperuser"]
+    assert [c[0] for c in commands] == [
+        "check",
+        "migrate",
+        "registry",
+        "collectstatic",
+        "createsuperuser",
+    ]
     port = free_port()
     env = production_env(
         tmp_path,
@@ -121,6 +190,7 @@ def test_the_documented_install_gives_a_norwegian_service_without_demo_people(
         assert browser.location == "/"
         home = browser.request("GET", "/")
         assert '<html lang="nb">' in home and "Logg ut" in home
+        _first_partnership_and_its_leader(browser, empty_database, password)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
