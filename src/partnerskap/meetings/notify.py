@@ -1,8 +1,11 @@
 """E-mail that leaves after a meeting change is committed: the notice with its PDF and calendar
 invitation, cancellations, minutes out for comments, and reminders of overdue follow-ups."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,13 +15,34 @@ from partnerskap.core.links import site_url
 from .models import ActionItem, Attendance, AttendanceStatus, Meeting
 
 
-def _recipients(meeting: Meeting) -> list[str]:
-    rows = (
-        Attendance.objects.filter(meeting=meeting, person__isnull=False)
-        .exclude(status=AttendanceStatus.GUEST)
-        .select_related("person")
+def _invited(rows: Iterable[Attendance]) -> list[Attendance]:
+    """The invited people among a meeting's attendance rows (guests and rows without a person
+    left out), one per address: an address two people share gets one e-mail. People without an
+    address are each kept; they get nothing, and the preview says so."""
+    seen: set[str] = set()
+    invited = []
+    for row in rows:
+        if row.person_id is None or row.status == AttendanceStatus.GUEST:
+            continue
+        email = row.person.email
+        if email:
+            if email in seen:
+                continue
+            seen.add(email)
+        invited.append(row)
+    return invited
+
+
+def _attendances(meeting: Meeting) -> QuerySet[Attendance]:
+    return (
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("person", "meeting")
+        .order_by("person__email", "pk")
     )
-    return sorted({a.person.email for a in rows if a.person.email})
+
+
+def _recipients(meeting: Meeting) -> list[str]:
+    return sorted(a.person.email for a in _invited(_attendances(meeting)) if a.person.email)
 
 
 def _meeting(meeting_id: int) -> Meeting:
@@ -30,19 +54,12 @@ def _date(meeting: Meeting) -> str:
 
 
 def _invitees(meeting: Meeting, only: list[str] | None) -> list[Attendance]:
-    """The invited members with an address, one each (an address two people share gets one)."""
-    rows = (
-        Attendance.objects.filter(meeting=meeting, person__isnull=False)
-        .exclude(status=AttendanceStatus.GUEST)
-        .select_related("person", "meeting")
-        .order_by("person__email", "pk")
-    )
-    found: dict[str, Attendance] = {}
-    for row in rows:
-        email = row.person.email
-        if email and (only is None or email in only):
-            found.setdefault(email, row)
-    return list(found.values())
+    """The invited members with an address (or only those at the addresses in `only`)."""
+    return [
+        a
+        for a in _invited(_attendances(meeting))
+        if a.person.email and (only is None or a.person.email in only)
+    ]
 
 
 # The notice's attachments: the agenda and a calendar invitation.
@@ -60,21 +77,11 @@ def notice_text(meeting: Meeting) -> tuple[str, str]:
 
 
 def notice_recipients(attendances: list[Attendance]) -> list[tuple[str, str]]:
-    """Who the notice goes to, from the meeting's (prefetched) attendance rows: each invited
-    person as (name, address), an address two people share once, and those without an address
-    with an empty one, since they get nothing. The same people `send_notice` writes to."""
-    rows = [
-        a for a in attendances if a.person_id is not None and a.status != AttendanceStatus.GUEST
-    ]
-    seen: set[str] = set()
-    recipients = []
-    for row in sorted(rows, key=lambda a: (a.name, a.pk)):
-        email = row.person.email
-        if email and email in seen:
-            continue
-        seen.add(email)
-        recipients.append((row.name, email))
-    return recipients
+    """Who the notice goes to, from the meeting's (prefetched) attendance rows, by name: each as
+    (name, address), an empty address for those who get nothing. The same people `send_notice`
+    writes to."""
+    rows = sorted(attendances, key=lambda a: (a.name, a.pk))
+    return [(a.name, a.person.email) for a in _invited(rows)]
 
 
 def send_notice(meeting_id: int, only: list[str] | None = None) -> int:
