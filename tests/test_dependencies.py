@@ -32,7 +32,8 @@ LEVELS = {
     "overview": 4,  # the county overview and registers read agreements, figures and meetings
     "projects": 4,  # a project's budget is finance's; its decisions go to meetings' bodies
     "search": 4,
-    "demo": 5,
+    "annual": 6,  # the council report and the annual wheel read every app of the year
+    "demo": 7,
 }
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "partnerskap.reception",
     "partnerskap.conferences",
     "partnerskap.projects",
+    "partnerskap.annual",
     "partnerskap.search",
     "partnerskap.archive",
     "partnerskap.overview",
