@@ -11,6 +11,9 @@ from .selectors import SUPPRESSED, ComparedFigure, FigureTable
 
 # Whole numbers without Vega's English thousands comma (1,200 would read as 1.2 in Norwegian).
 NUMBERS = alt.Axis(format="d")
+# A line over time shows this many of the newest periods; the data table under it has them all
+# (a 637-week line is no picture anyone reads, and cost 2 s to draw: issue 16).
+RECENT_PERIODS = 24
 
 
 def cell_text(value: object) -> str:
@@ -35,6 +38,7 @@ def table_chart(table: FigureTable, code: str, caption: str, *, line: bool = Fal
     if not points:
         return None
     if line:
+        points = points[:RECENT_PERIODS]  # the rows come newest first
         points.reverse()  # oldest first along the axis
     data = alt.Data(values=points)
     x = alt.X("label:N", sort=None, title=None, axis=alt.Axis(labelAngle=-30))
