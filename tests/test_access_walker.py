@@ -67,6 +67,7 @@ from .conftest import ORLAND_EDITORS, ORLAND_READERS
 from .factories import MunicipalityFactory, OfficeFactory, UserFactory
 from .figures import walk as figures_walk
 from .finance import walk as finance_walk
+from .goals import walk as goals_walk
 from .identity import walk as identity_walk
 from .meetings.conftest import at
 from .overview import walk as overview_walk
@@ -86,6 +87,7 @@ APP_WALKS = (
     overview_walk,
     projects_walk,
     identity_walk,
+    goals_walk,
 )
 
 LOGIN_URL = "/logg-inn/"

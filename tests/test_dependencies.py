@@ -32,6 +32,7 @@ LEVELS = {
     "overview": 4,  # the county overview and registers read agreements, figures and meetings
     "projects": 4,  # a project's budget is finance's; its decisions go to meetings' bodies
     "search": 4,
+    "goals": 4,  # goals and results read the figures' published series
     "annual": 6,  # the council report and the annual wheel read every app of the year
     "demo": 7,
 }

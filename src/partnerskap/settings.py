@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "partnerskap.reception",
     "partnerskap.conferences",
     "partnerskap.projects",
+    "partnerskap.goals",
     "partnerskap.annual",
     "partnerskap.search",
     "partnerskap.archive",
