@@ -22,7 +22,9 @@ class Status(models.TextChoices):
     NO_DATA = "no_data", _("no data yet")
 
 
-def progress(baseline: Decimal, target: Decimal, actual: Decimal | None, up: bool) -> Decimal | None:
+def progress(
+    baseline: Decimal, target: Decimal, actual: Decimal | None, up: bool
+) -> Decimal | None:
     """The share of the way from ``baseline`` to ``target`` ``actual`` has come, in [0, 1]."""
     if actual is None:
         return None

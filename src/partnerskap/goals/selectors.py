@@ -163,7 +163,9 @@ def progress_of(partnership: Partnership, chosen: list[Goal]) -> list[GoalProgre
     return found
 
 
-def _series_values(partnership: Partnership, wanted: list) -> dict[str, list[tuple[Period, object]]]:
+def _series_values(
+    partnership: Partnership, wanted: list
+) -> dict[str, list[tuple[Period, object]]]:
     """The office's values of each series, by indicator code, oldest first, as the figures app
     publishes them (one query for the catalogue and one for the figures)."""
     if not wanted:

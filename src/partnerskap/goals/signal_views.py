@@ -3,8 +3,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerskap.core.pages import form_view, posted
 from partnerskap.registry.access import access_scope
@@ -12,7 +12,7 @@ from partnerskap.registry.selectors import partnership_for_user
 
 from . import selectors, services
 from .forms import SignalForm
-from .models import SteeringSignal, Owner
+from .models import Owner, SteeringSignal
 from .views import _year
 
 

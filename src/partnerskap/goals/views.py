@@ -169,9 +169,7 @@ def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         PeriodValueForm(posted(request)),
         template=FORM,
-        save=lambda data: services.measurement_add(
-            actor=request.user, indicator=indicator, **data
-        ),
+        save=lambda data: services.measurement_add(actor=request.user, indicator=indicator, **data),
         then=lambda measurement: ("goals:goal_detail", goal.pk),
         saved=_("The value was saved."),
         title=_("Enter a value"),
