@@ -38,6 +38,7 @@ from pytest_django.fixtures import _get_databases_for_setup
 from partnerskap.api import api
 from partnerskap.conferences import services as conference_services
 from partnerskap.finance import services as finance_services
+from partnerskap.goals import services as goal_services
 from partnerskap.meetings import services as meeting_services
 from partnerskap.meetings.models import BodyKind, ItemKind, MemberRole
 from partnerskap.meetings.standard import PARTNERSHIP_MEETING_AGENDA
@@ -153,6 +154,7 @@ OPEN_FIELDS: dict[tuple[str, str], str] = {
     ("agreements:agreement_create", "template"): REFERENCE + " (the standard agreements)",
     ("figures:manual_entry", "indicator"): REFERENCE + " (the indicators)",
     ("figures:block_add", "indicator"): REFERENCE + " (the indicators)",
+    ("goals:indicator_add", "series"): REFERENCE + " (the figures' indicators)",
     ("POST /api/v1/partnerships", "municipality_ids"): MUNICIPALITIES_ARE_REFERENCE_DATA,
     ("PUT /api/v1/partnerships/{partnership_id}", "municipality_ids"): (
         MUNICIPALITIES_ARE_REFERENCE_DATA
@@ -258,7 +260,10 @@ def _foreign(world: World) -> Foreign:
     budget = finance_services.budget_create(
         actor=leader, partnership=world.other, name="Ålesunds budsjett", year=day.year
     )
-    objects += [area, budget]
+    signal = goal_services.signal_create(
+        actor=leader, partnership=world.other, year=day.year, owner="state", title="Ålesunds signal"
+    )
+    objects += [area, budget, signal]
     return Foreign(
         {
             "partnership_id": world.other.pk,
