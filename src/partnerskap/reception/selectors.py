@@ -6,7 +6,7 @@ visits of all of them in a period, one for counted totals.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -39,6 +39,7 @@ __all__ = [
     "attach_targets",
     "core_location",
     "data_period",
+    "default_period",
     "import_for_user",
     "location_for_user",
     "office_for_user",
@@ -138,6 +139,17 @@ def data_period(location_ids: list[int]) -> tuple[date, date] | None:
     if not firsts:
         return None
     return min(firsts), max(lasts)
+
+
+def default_period(span: tuple[date, date]) -> tuple[date, date]:
+    """The analysis page's default: the last twelve months of the data span (issue 16), so the
+    page costs the same whatever the years of visits behind it; the user may choose another."""
+    first, last = span
+    try:
+        year_before = last.replace(year=last.year - 1)
+    except ValueError:  # 29 February
+        year_before = last.replace(year=last.year - 1, day=28)
+    return max(first, year_before + timedelta(days=1)), last
 
 
 # --- from the database to the pure analysis -------------------------------------------------
@@ -356,10 +368,7 @@ def quiet_hours(analysis: core.Analysis, limit: int = 8) -> list[HourSlot]:
         start = interval.start_minute
         while start < interval.end_minute:
             end = min(start - start % 60 + 60, interval.end_minute)
-            seen = sum(
-                n for (day, minute), n in counts.items()
-                if day == interval.weekday and start <= minute < end
-            )  # fmt: skip
+            seen = sum(counts.get((interval.weekday, minute), 0) for minute in range(start, end))
             days = analysis.open_days_on(interval.weekday)
             slots.append(
                 HourSlot(

@@ -220,13 +220,14 @@ def _sort_visits(
     location: Location, period: Period, visits: Sequence[Visit], open_dates: set[date]
 ) -> _Tally:
     tally = _Tally()
+    hours = {d: location.intervals_on(d) for d in range(7)}
     for index, visit in enumerate(visits):
         if not isinstance(visit, Visit):
             raise ReceptionInputError(f"visits[{index}]", ErrorCode.NOT_A_NUMBER, visit)
         if visit.day not in period:
             raise PeriodError(f"visits[{index}].day", ErrorCode.VISIT_OUTSIDE_PERIOD, visit.day)
         weekday = visit.day.weekday()
-        if visit.day in open_dates and location.is_open_at(weekday, visit.arrival):
+        if visit.day in open_dates and any(i.contains(visit.arrival) for i in hours[weekday]):
             tally.inside.append(visit)
             tally.hour_inside[visit.arrival.hour] += 1
             tally.weekday_inside[weekday] += 1
@@ -238,29 +239,38 @@ def _sort_visits(
 
 
 def _staff_minutes_with_visitors(location: Location, inside: list[Visit]) -> int:
-    """Staff minutes with visitors: minute by minute, capped at the staff on duty."""
+    """Staff minutes with visitors: at each minute the visits in progress, capped at the staff on
+    duty, summed over the opening intervals. Computed by interval arithmetic (issue 16): the
+    visits of a day, sorted by their ends, cut the day into stretches in which the number in
+    progress does not change, and each stretch counts for its overlap with the opening intervals.
+    The same figure as counting minute by minute, in time linear in the visits."""
     staff = location.staff_on_duty
-    by_day: dict[date, list[Visit]] = {}
+    intervals = {
+        weekday: [(i.start_minute, i.end_minute) for i in location.intervals_on(weekday)]
+        for weekday in location.open_weekdays
+    }
+    by_day: dict[date, list[tuple[int, int]]] = {}
     for visit in inside:
-        by_day.setdefault(visit.day, []).append(visit)
-    with_minutes = 0
-    for day, day_visits in by_day.items():
-        change = [0] * (MINUTES_PER_DAY + 1)
-        for visit in day_visits:
+        if visit.minutes:
             start = _minute_of_day(visit.arrival)
-            change[start] += 1
-            change[min(start + visit.minutes, MINUTES_PER_DAY)] -= 1
-        in_progress = []
-        running = 0
-        for delta in change[:MINUTES_PER_DAY]:
+            end = min(start + visit.minutes, MINUTES_PER_DAY)
+            by_day.setdefault(visit.day, []).extend(((start, 1), (end, -1)))
+    with_minutes = 0
+    for day, events in by_day.items():
+        day_intervals = intervals.get(day.weekday(), ())
+        events.sort()
+        running, previous = 0, 0
+        for moment, delta in events:
+            if running and moment > previous:
+                with_minutes += min(running, staff) * _overlap(previous, moment, day_intervals)
             running += delta
-            in_progress.append(running)
-        for interval in location.intervals_on(day.weekday()):
-            with_minutes += sum(
-                min(count, staff)
-                for count in in_progress[interval.start_minute : interval.end_minute]
-            )
+            previous = moment
     return with_minutes
+
+
+def _overlap(start: int, end: int, intervals: Sequence[tuple[int, int]]) -> int:
+    """Minutes of [start, end) inside the intervals (which do not overlap each other)."""
+    return sum(max(0, min(end, b) - max(start, a)) for a, b in intervals)
 
 
 def analyse_registrations(location: Location, period: Period, visits: Sequence[Visit]) -> Analysis:

@@ -26,12 +26,13 @@ from ._common import form_page, form_view, office_url
 @require_GET
 def analysis(request: HttpRequest, pk: int) -> HttpResponse:
     """Every location of the office (or the one chosen) over the period chosen; by default the
-    period with data."""
+    last twelve months of the period with data."""
     office = selectors.office_for_user(request.user, pk)
     every = selectors.office_locations(office)
     chosen = request.GET.get("sted", "")
     locations = [loc for loc in every if str(loc.pk) == chosen] or every
     span = selectors.data_period([loc.pk for loc in locations])
+    span = selectors.default_period(span) if span else None
     initial = {"first_day": span[0], "last_day": span[1]} if span else {}
     form = AnalysisForm(request.GET if "first_day" in request.GET else None, initial=initial)
     context: dict = {
@@ -39,6 +40,7 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "chosen": chosen,
         "all_locations": every,
+        "default_span": not form.is_bound,
     }
     period = None
     if form.is_bound and form.is_valid():
