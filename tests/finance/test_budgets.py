@@ -85,16 +85,16 @@ def test_nordland_import_with_preview_reproduces_the_report(
     }
     assert rows["500000000000"].endswith("209 % 192 % 626 847")  # fixed salaries, forecast
     assert (
-        "Sum A Lønn og annen godtgjørelse 300 000 275 000 590 120 53 835 -290 120 -315 120 "
+        "Sum A Lønn og annen godtgjørelse 300 000 275 000 590 120 53 835 −290 120 −315 120 "
         "215 % 197 %" in plain(page)
     )
-    assert "Sum 300 000 275 000 561 656 81 050 -261 656 -286 656 204 % 187 %" in plain(page)
+    assert "Sum 300 000 275 000 561 656 81 050 −261 656 −286 656 204 % 187 %" in plain(page)
     # 561 656 in 11 months is 612 715.64 by December: 312 715.64 over the annual 300 000
     assert "I denne takten ender året 312 716 kr over årets budsjett." in plain(page)
     # a line with no budget: no per cent, and no error
     assert (
         rows["540000000000"]
-        == "540000000000 Arbeidsgiveravgift innberettede ytelser 0 0 54 813 4 939 -54 813 -54 813 "
+        == "540000000000 Arbeidsgiveravgift innberettede ytelser 0 0 54 813 4 939 −54 813 −54 813 "
         "59 796"
     )
 
@@ -102,7 +102,7 @@ def test_nordland_import_with_preview_reproduces_the_report(
     pdf = " ".join(pdf.replace("\xa0", " ").split())
     for expected in ("209 %", "192 %", "215 %", "197 %", "204 %", "187 %"):
         assert expected in pdf
-    assert "Arbeidsgiveravgift innberettede ytelser 0 0 54 813 4 939 -54 813 -54 813 59 796 " in pdf
+    assert "Arbeidsgiveravgift innberettede ytelser 0 0 54 813 4 939 −54 813 −54 813 59 796 " in pdf
 
     data = client.get(f"/api/v1/budgets/{budget.pk}").json()
     by_account = {line["account"]: line for line in data["lines"] if line["kind"] == "line"}

@@ -23,13 +23,12 @@ class AkselFormMixin:
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         for field in self.fields.values():  # type: ignore[attr-defined]
-            widget = field.widget
-            css = next(
-                (c for kind, c in _WIDGET_CLASSES.items() if isinstance(widget, kind)),
-                "aksel-text-field__input aksel-body-short",
-            )
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            _name_the_empty_choice(field)
+            _aksel_field(field)
+
+    def __getitem__(self, name: str) -> forms.BoundField:
+        # Fields a form adds after __init__ (one per attendee, per day …) get the classes too.
+        _aksel_field(self.fields[name])  # type: ignore[attr-defined]
+        return super().__getitem__(name)  # type: ignore[misc]
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
@@ -38,6 +37,18 @@ class AkselFormMixin:
                 widget = self.fields[name].widget  # type: ignore[attr-defined]
                 widget.attrs["aria-invalid"] = "true"
                 widget.attrs["aria-describedby"] = f"{name}-error"
+
+
+def _aksel_field(field: forms.Field) -> None:
+    widget = field.widget
+    css = next(
+        (c for kind, c in _WIDGET_CLASSES.items() if isinstance(widget, kind)),
+        "aksel-text-field__input aksel-body-short",
+    )
+    current = widget.attrs.get("class", "")
+    if css not in current:
+        widget.attrs["class"] = f"{current} {css}".strip()
+    _name_the_empty_choice(field)
 
 
 def _name_the_empty_choice(field: forms.Field) -> None:

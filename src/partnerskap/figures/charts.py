@@ -41,10 +41,18 @@ def table_chart(table: FigureTable, code: str, caption: str, *, line: bool = Fal
         points = points[:RECENT_PERIODS]  # the rows come newest first
         points.reverse()  # oldest first along the axis
     data = alt.Data(values=points)
-    x = alt.X("label:N", sort=None, title=None, axis=alt.Axis(labelAngle=-30))
-    y = alt.Y("value:Q", title=header, axis=NUMBERS)
-    mark = alt.Chart(data).mark_line(point=True) if line else alt.Chart(data).mark_bar()
-    chart = mark.encode(x=x, y=y).properties(width=520, height=220)
+    value = alt.X("value:Q", title=header, axis=NUMBERS)
+    if line:
+        # Periods are short labels: upright, and Vega drops the ones that would overlap.
+        x = alt.X("label:N", sort=None, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
+        y = alt.Y("value:Q", title=header, axis=NUMBERS)
+        chart = alt.Chart(data).mark_line(point=True).encode(x=x, y=y)
+        chart = chart.properties(width=520, height=220)
+    else:
+        # Offices' names are long: bars lie down so that the names read without a tilted head.
+        y = alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260))
+        chart = alt.Chart(data).mark_bar().encode(x=value, y=y)
+        chart = chart.properties(width=420, height=max(22 * len(points), 60))
     return {
         "svg": chart_svg(chart, description=caption),
         "caption": caption,

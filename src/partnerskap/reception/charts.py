@@ -11,13 +11,16 @@ from .selectors import hour_bars, weekday_bars
 
 
 def _stacked(rows: list[dict], x_title: str, order: list[str]) -> alt.Chart:
+    # A legend only when there are two kinds of visit to tell apart; one series needs none.
+    several = len({row["kind"] for row in rows}) > 1
+    legend = alt.Legend(orient="bottom") if several else None
     return (
         alt.Chart(alt.Data(values=rows))
         .mark_bar()
         .encode(
             x=alt.X("label:N", title=x_title, sort=order, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("visits:Q", title=_("Visits"), stack="zero"),
-            color=alt.Color("kind:N", title=None, legend=alt.Legend(orient="bottom")),
+            color=alt.Color("kind:N", title=None, legend=legend),
         )
         .properties(width=520, height=220)
     )

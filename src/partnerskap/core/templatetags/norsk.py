@@ -1,4 +1,8 @@
-"""Norwegian number, money and date formatting for templates: 1 130; kr 1 000 000,00; 12.11.2018."""
+"""Norwegian number, money and date formatting for templates: 1 130; kr 1 000 000,00; 12.11.2018.
+
+Negative numbers get a real minus sign, U+2212 (−30, not -30), as typeset Norwegian and Aksel do:
+a hyphen is shorter than the plus sign and screen readers may not read it as "minus".
+"""
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -9,6 +13,8 @@ from django.utils.translation import gettext as _
 
 register = template.Library()
 
+MINUS = "\u2212"
+
 
 def format_number(value: object, decimals: int | None = None) -> str:
     """Group thousands and use the active language's decimal mark; empty for None."""
@@ -18,7 +24,8 @@ def format_number(value: object, decimals: int | None = None) -> str:
         number = Decimal(str(value))
     except InvalidOperation:
         return str(value)
-    return formats.number_format(number, decimals, use_l10n=True, force_grouping=True)
+    text = formats.number_format(number, decimals, use_l10n=True, force_grouping=True)
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def format_money(value: object) -> str:
