@@ -60,6 +60,7 @@ from .access_rules import (
     Rule,
 )
 from .agreements import walk as agreements_walk
+from .annual import walk as annual_walk
 from .archive import walk as archive_walk
 from .clients import BrowserClient
 from .conferences import walk as conferences_walk
@@ -88,6 +89,7 @@ APP_WALKS = (
     projects_walk,
     identity_walk,
     goals_walk,
+    annual_walk,
 )
 
 LOGIN_URL = "/logg-inn/"

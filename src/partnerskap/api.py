@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import ValidationError as RequestValidationError
 
 from partnerskap.agreements.api import router as agreements_router
+from partnerskap.annual.api import router as annual_router
 from partnerskap.conferences.api import public_router as conferences_public_router
 from partnerskap.conferences.api import router as conferences_router
 from partnerskap.core.api import (
@@ -51,6 +52,7 @@ api.add_router("/", reception_router, tags=["reception"])
 api.add_router("/", conferences_router, tags=["conferences"])
 api.add_router("/", projects_router, tags=["projects"])
 api.add_router("/", search_router, tags=["search"])
+api.add_router("/", annual_router, tags=["annual"])
 # Published minutes for everyone, without login: close to OParl's shape.
 api.add_router("/public", meetings_public_router, tags=["public"])
 # Published programmes, registering, and a participant's own registration through their token.

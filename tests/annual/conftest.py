@@ -60,3 +60,8 @@ def orland_year(world):
     location = Location.objects.create(office=world.orland.office, name="Brekstad")
     WalkInHours.objects.create(location=location, weekday=0, opens=time(10), closes=time(14))
     return year
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -18,13 +18,9 @@ from partnerskap.registry.models import Partnership
 from . import documents
 from .models import CouncilReport, CouncilReportVersion
 from .report import report_content, section_keys
+from .wheel import default_due
 
 MAX_TEXT = 20_000
-
-
-def default_due(year: int) -> date:
-    """The report goes with the municipality's annual report, due 31 March the next year."""
-    return date(year + 1, 3, 31)
 
 
 def _check(actor: User, partnership: Partnership) -> None:

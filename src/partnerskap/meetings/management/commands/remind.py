@@ -1,7 +1,8 @@
 """`partnerskap remind`: the daily job for cron. Records deemed approval of minutes whose comment
 deadline passed with no objection, e-mails the person responsible for each overdue follow-up (if
 they chose reminders immediately), at most once per follow-up per day, and sends the daily digest
-to those who chose one (core/digest.py). Running it again the same day changes nothing."""
+to those who chose one (core/digest.py), and runs the apps' own reminder jobs
+(core/reminders.py: the annual wheel's due dates). Running it again the same day changes nothing."""
 
 from datetime import date, datetime, time
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from partnerskap.core.digest import record_digests
 from partnerskap.core.management.base import PartnerskapCommand
 from partnerskap.core.models import Notifications
+from partnerskap.core.reminders import run_reminder_jobs
 from partnerskap.meetings import lifecycle, notify, selectors, services
 from partnerskap.meetings.models import ActionItem, Minutes, MinutesStatus, ReminderSent
 
@@ -71,6 +73,7 @@ class Command(PartnerskapCommand):
             return
         deemed = services.minutes_settle_deemed(now=now)
         sent, failed = self._send_reminders(as_of)
+        sent += run_reminder_jobs(as_of)  # the apps' own due dates, such as the annual wheel's
         self.stdout.write(
             _("%(deemed)s minutes deemed approved, %(sent)s reminders sent.")
             % {"deemed": deemed, "sent": sent}
