@@ -162,11 +162,21 @@ def _measure(client, path: str, requests: int) -> tuple[float, float, float, int
     return first, statistics.median(times), p95, count
 
 
+def _profile(client, path: str) -> None:
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(client.get, path)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=33_000)
     parser.add_argument("--weeks", type=int, default=637)
     parser.add_argument("-n", type=int, default=20, help="requests per route")
+    parser.add_argument("--profile", action="store_true", help="print a profile of each route")
     args = parser.parse_args()
     began = time.perf_counter()
     _database()
@@ -204,6 +214,8 @@ def main() -> None:
     for label, path in routes:
         first, median, p95, count = _measure(client, path, args.n)
         print(f"{label:36} {first:9.1f} {median:10.1f} {p95:8.1f} {count:8d}")
+        if args.profile:
+            _profile(client, path)
     if connection.vendor == "postgresql":
         connection.creation.destroy_test_db(os.environ["BENCH_OLD_NAME"], verbosity=0)
 
