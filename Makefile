@@ -11,7 +11,7 @@ STAMP   := $(VENV)/.installed-$(shell md5sum pyproject.toml | cut -c1-12)
 PORT    ?= 8000
 IMAGE   ?= partnerskap:latest
 
-.PHONY: image run test test-fast install system-deps test-deps messages makemessages lint format bench bench-figures bench-projects clean
+.PHONY: image run test test-fast install system-deps test-deps messages makemessages lint format bench bench-figures bench-projects bench-budget clean
 
 run: install messages
 	@mkdir -p var
@@ -68,6 +68,10 @@ bench: install messages
 # One million generated key-figure observations through the import path: rows per second, memory.
 bench-figures: install messages
 	$(BIN)/python bench/figures_import.py $(BENCH_ARGS)
+
+# A 1 000-line budget as PDF (its sums per group) and as a spreadsheet (every line): time, memory.
+bench-budget: install messages
+	$(BIN)/python bench/budget_pdf.py $(BENCH_ARGS)
 
 # A county's portfolio and a project's page with 3 and with 100 projects of 10 pilots each.
 bench-projects: install messages

@@ -72,6 +72,7 @@ EXPECTED = {
     "settlement XLSX": 8,
     "budget page": 8,
     "budget PDF": 8,
+    "budget XLSX": 8,
     "GET settlement": 8,
     "GET budget": 8,
     # session, user, access (2), the partnership with its prefetches (5), count, page
@@ -100,6 +101,7 @@ def test_query_counts_do_not_grow_with_the_data(client, world, salten, tmp_path)
         "settlement XLSX": f"/driftsavtaler/perioder/{period.pk}/oppgjor.xlsx",
         "budget page": f"/budsjett/{budget.pk}/",
         "budget PDF": f"/budsjett/{budget.pk}/rapport.pdf",
+        "budget XLSX": f"/budsjett/{budget.pk}/budsjett.xlsx",
         "GET settlement": f"/api/v1/agreement-periods/{period.pk}/settlement",
         "GET budget": f"/api/v1/budgets/{budget.pk}",
         "agreement list": f"/partnerskap/{partnership.pk}/driftsavtaler/",

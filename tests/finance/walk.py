@@ -33,6 +33,7 @@ PAGES: dict[str, Rule] = {
     "finance:budget_edit": EDIT,
     "finance:budget_import": EDIT,
     "finance:budget_pdf": READ,
+    "finance:budget_xlsx": READ,
 }
 CREATED = Rule(INTERNAL, EDIT.allowed, ok=201)
 API: dict[str, Rule] = {

@@ -1,8 +1,9 @@
-"""The settlement of a period as PDF/A and XLSX, and the budget report as PDF/A."""
+"""The settlement of a period as PDF/A and XLSX, and the budget report as PDF/A and XLSX."""
 
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -10,7 +11,7 @@ from partnerskap.core.spreadsheets import workbook_bytes
 from partnerskap.documents.pdf import render_pdf
 
 from . import cost_sharing as cs
-from .budget_report import BudgetReport
+from .budget_report import BudgetReport, ReportRow
 from .settlement import PeriodSettlement, owner_name
 
 MONEY_FORMAT = "#,##0.00"
@@ -28,9 +29,79 @@ def settlement_pdf(result: PeriodSettlement, *, archival: bool = True) -> bytes:
     return render_pdf(html, archival=archival)
 
 
+# A budget PDF lists every line up to this many; a longer budget is printed as its sums per group
+# and the lines go to the spreadsheet (a 1 000-line table took WeasyPrint 15 s and 200 MB,
+# issue 16; docs/decisions/0079).
+PDF_LINES = 150
+
+
 def budget_pdf(report: BudgetReport, *, archival: bool = True) -> bytes:
-    html = render_to_string("finance/print/budget.html", {"report": report})
+    lines = sum(1 for row in report.rows if row.kind == "line")
+    summary = lines > PDF_LINES
+    rows = [row for row in report.all_rows if row.kind != "line"] if summary else report.all_rows
+    html = render_to_string(
+        "finance/print/budget.html",
+        {"report": report, "rows": rows, "summary": summary, "lines": lines},
+    )
     return render_pdf(html, archival=archival)
+
+
+BUDGET_COLUMNS = (
+    ("annual_budget", _lazy("Annual budget")),
+    ("budget_to_date", _lazy("Budget to date")),
+    ("spend_to_date", _lazy("Spend to date")),
+    ("spend_period", _lazy("Spend this period")),
+    ("remaining", _lazy("Remaining this year")),
+    ("difference_to_date", _lazy("Budget minus spend to date")),
+)
+
+
+def budget_xlsx(report: BudgetReport) -> bytes:
+    """Every line of the budget with the sums per group and the total, as the page shows them."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Budget")[:31]
+    budget = report.budget
+    sheet.append([f"{budget.name} {budget.year}"])
+    sheet.cell(1, 1).font = Font(bold=True, size=14)
+    sheet.append([budget.partnership.name])
+    sheet.append([])
+    per_cents = [_("Per cent of budget to date"), _("Per cent of annual budget")]
+    money = [str(label) for _field, label in BUDGET_COLUMNS]
+    sheet.append([_("Account"), _("Name"), *money, *per_cents, _("Forecast for the year")])
+    bold = Font(bold=True)
+    for cell in sheet[4]:
+        cell.font = bold
+    money_columns = [*range(3, 3 + len(BUDGET_COLUMNS)), 3 + len(BUDGET_COLUMNS) + 2]
+    for number, row in enumerate(report.all_rows, start=5):
+        sheet.append(_budget_row(row))
+        for column in money_columns:
+            sheet.cell(number, column).number_format = MONEY_FORMAT
+        if row.kind != "line":
+            for cell in sheet[number]:
+                cell.font = bold
+    sheet.column_dimensions["B"].width = 50
+    return workbook_bytes(book)
+
+
+def _budget_row(row: ReportRow) -> list:
+    line = row.line
+    if row.kind == "line":
+        account, name = line.account, line.name
+    elif row.kind == "group":
+        account, name = "", _("Sum %(group)s") % {"group": line.name}
+    elif row.kind == "supergroup":
+        account, name = "", line.name
+    else:
+        account, name = "", _("Total")
+    return [
+        account,
+        name,
+        *(getattr(line, field) for field, _label in BUDGET_COLUMNS),
+        row.per_cent_to_date,
+        row.per_cent_annual,
+        row.forecast.year_end_spend if row.forecast else None,
+    ]
 
 
 class _Sheet:

@@ -37,4 +37,5 @@ urlpatterns = [
     path("budsjett/<int:pk>/rediger/", views.budget_edit, name="budget_edit"),
     path("budsjett/<int:pk>/import/", views.budget_import, name="budget_import"),
     path("budsjett/<int:pk>/rapport.pdf", views.budget_pdf, name="budget_pdf"),
+    path("budsjett/<int:pk>/budsjett.xlsx", views.budget_xlsx, name="budget_xlsx"),
 ]

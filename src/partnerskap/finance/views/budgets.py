@@ -18,7 +18,7 @@ from partnerskap.registry.selectors import partnership_for_user
 from .. import documents, selectors, services
 from ..budget_report import budget_report, report_from_lines
 from ..forms import BudgetEditForm, BudgetForm, BudgetUploadForm
-from ._common import PDF, download, form_page, form_view, service_error
+from ._common import PDF, XLSX, download, form_page, form_view, service_error
 
 __all__ = [
     "budget_create",
@@ -27,6 +27,7 @@ __all__ = [
     "budget_import",
     "budget_list",
     "budget_pdf",
+    "budget_xlsx",
 ]
 
 
@@ -187,3 +188,10 @@ def budget_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     budget = selectors.budget_for_user(request.user, pk)
     report = budget_report(budget)
     return download(documents.budget_pdf(report), f"budsjett-{budget.pk}.pdf", PDF)
+
+
+@require_GET
+def budget_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    budget = selectors.budget_for_user(request.user, pk)
+    report = budget_report(budget)
+    return download(documents.budget_xlsx(report), f"budsjett-{budget.pk}.xlsx", XLSX)
