@@ -12,6 +12,7 @@ from partnerskap.meetings.models import BodyKind, ItemKind, Meeting, MeetingStat
 from partnerskap.reception.models import Location, WalkInHours
 
 from ..finance.conftest import worked_example
+from ..goals.conftest import follow_up_goal, import_figure
 from ..meetings.conftest import at
 
 SECRET_TEXT = "Rådmannen ber om en egen sak om økonomien i NAV Ørland"
@@ -57,6 +58,9 @@ def orland_year(world):
         agreement=agreement,
         **worked_example(label=str(year), starts=date(year, 1, 1), ends=date(year, 12, 31)),
     )
+    import_figure(world, f"{year}-W10", 581)
+    import_figure(world, f"{year}-W18", 2)  # a small count: suppressed, shown as ":"
+    follow_up_goal(world, year=year)
     location = Location.objects.create(office=world.orland.office, name="Brekstad")
     WalkInHours.objects.create(location=location, weekday=0, opens=time(10), closes=time(14))
     return year

@@ -13,6 +13,9 @@ from partnerskap.core.errors import ConflictError
 
 from ..documents import tools
 
+GOAL = "Flere brukere i arbeidsrettet oppfølging (statens styringssignaler)"
+SUPPRESSED_FIGURE = "uke 10 2025: 581; uke 18 2025: :"
+
 
 def _text(content: bytes) -> str:
     return " ".join(content.replace("\xa0", " ").replace("\u202f", " ").split())
@@ -36,6 +39,15 @@ def test_the_report_holds_every_section_with_the_years_facts(world, orland_year)
     bodies = next(s for s in content["sections"] if s["key"] == "bodies")
     assert bodies["tables"][0]["rows"] == [
         ["Partnerskapsmøtet i NAV Ørland", "Partnerskapsmøte", "2", "1"]
+    ]
+    goals = next(s for s in content["sections"] if s["key"] == "goals")
+    goal, reading = goals["tables"][0]["rows"]
+    assert goal[0] == GOAL
+    assert reading[1:5] == [
+        "581",
+        SUPPRESSED_FIGURE.replace("2025", str(orland_year)),
+        f"581 (uke 10 {orland_year})",
+        f"1\xa0200 ({orland_year})",
     ]
     decisions = next(s for s in content["sections"] if s["key"] == "decisions")
     assert decisions["tables"][0]["rows"][0][4] == "Partnerskapsmøtet vedtar budsjettet."
@@ -72,6 +84,9 @@ def test_sending_freezes_a_docx_and_a_pdf_with_every_heading_and_the_totals(
             assert heading in text
         assert "Et godt år for NAV Ørland." in text
         assert "Partnerskapsmøtet i NAV Ørland" in text
+        assert GOAL in text
+        assert _text(SUPPRESSED_FIGURE.replace("2025", str(orland_year))) in text  # stays ":"
+        assert "1 200" in text
         for amount in (state, municipality, total):
             assert _text(amount) in text
     assert "pdfaid:part" in tools.pdf_metadata(pdf, tmp_path)

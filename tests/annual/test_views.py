@@ -2,11 +2,15 @@
 by those who change the partnership, at a constant number of queries."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from partnerskap.annual.models import CouncilReport, CouncilReportVersion
+from partnerskap.figures.models import Indicator
+from partnerskap.goals import services as goal_services
+from partnerskap.goals.models import Direction
 from partnerskap.meetings import services as meetings
 from partnerskap.meetings.models import Body, BodyKind, ItemKind, Meeting, MeetingStatus
 
@@ -101,3 +105,43 @@ def test_other_partnerships_see_nothing(client, world, orland_year):
 def test_years_far_away_are_not_found(client, world):
     client.force_login(world.nav_leader)
     assert client.get(f"/partnerskap/{world.orland.pk}/arshjul/1935/").status_code == 404
+
+
+def _add_goals(world, year: int, how_many: int) -> None:
+    """Goals with a key-figure indicator and a measure entered by hand, each with a target."""
+    series = Indicator.objects.get(code="users_follow_up")
+    for n in range(how_many):
+        goal = goal_services.goal_create(
+            actor=world.nav_leader, partnership=world.orland, year=year, title=f"Mål {n}"
+        )
+        for kwargs in ({"series": series}, {"name": f"Tiltak {n}", "unit": "stk"}):
+            indicator = goal_services.indicator_add(
+                actor=world.nav_leader,
+                goal=goal,
+                direction=Direction.UP,
+                baseline=Decimal(581),
+                **kwargs,
+            )
+            goal_services.target_set(
+                actor=world.nav_leader, indicator=indicator, period_text=str(year), value=1200
+            )
+            if "name" in kwargs:
+                goal_services.measurement_add(
+                    actor=world.nav_leader,
+                    indicator=indicator,
+                    period_text=f"{year}-T1",
+                    value=900,
+                )
+
+
+def test_the_report_page_costs_the_same_with_5_and_50_goals(client, world, orland_year):
+    """Issue 20 done 5 (the report's part)."""
+    client.force_login(world.member)
+    url = f"/partnerskap/{world.orland.pk}/kommunestyret/{orland_year}/"
+    client.get(url)  # the session and the person's scope, as on any later page
+    _add_goals(world, orland_year, 4)  # and the fixture's own: 5
+    five = _queries(client, url)
+    _add_goals(world, orland_year, 45)
+    assert _queries(client, url) == five
+    page = client.get(url).content.decode()
+    assert page.count("Tiltak ") == 49

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.registry.models import Partnership
 
-from . import sections, sections_more
+from . import sections, sections_goals, sections_more
 from .models import CouncilReport
 from .sections import Section
 
@@ -17,6 +17,7 @@ BUILDERS: tuple[Builder, ...] = (
     sections.agreement,
     sections.bodies,
     sections.decisions,
+    sections_goals.goals_section,
     sections_more.finance,
     sections_more.reception_section,
     sections_more.projects,
@@ -30,6 +31,7 @@ def section_keys() -> list[tuple[str, str]]:
         ("agreement", _("The partnership agreement")),
         ("bodies", _("Bodies and meetings")),
         ("decisions", _("Decisions of note")),
+        ("goals", _("Goals and results")),
         ("finance", _("Budget and cost sharing")),
         ("reception", _("Reception")),
         ("projects", _("Projects")),

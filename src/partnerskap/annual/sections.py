@@ -6,7 +6,7 @@ tables of strings. Every section costs a fixed number of queries, whatever the a
 Money comes from finance's own computations (budget_report, period_settlement), to the øre.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Q
@@ -40,7 +40,20 @@ class Section:
     tables: list[Table] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """Plain JSON: every text a str (a lazy translation would not serialise)."""
+        return {
+            "key": self.key,
+            "heading": str(self.heading),
+            "text": str(self.text),
+            "lines": [str(line) for line in self.lines],
+            "tables": [
+                {
+                    "headers": [str(h) for h in t.headers],
+                    "rows": [[str(cell) for cell in row] for row in t.rows],
+                }
+                for t in self.tables
+            ],
+        }
 
 
 def day(value: date | None) -> str:
