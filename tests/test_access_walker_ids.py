@@ -279,6 +279,7 @@ def _foreign(world: World) -> Foreign:
             "location_id": location.pk,
             "registration_id": registration.pk,
             "row_id": pilot.status_row.pk,
+            "pulls_against_id": signal.pk,
         },
         {type(obj): obj for obj in objects},
     )

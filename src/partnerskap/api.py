@@ -23,6 +23,7 @@ from partnerskap.core.errors import ConflictError
 from partnerskap.core.openapi import DocumentedAPI
 from partnerskap.figures.api import router as figures_router
 from partnerskap.finance.api import router as finance_router
+from partnerskap.goals.api import router as goals_router
 from partnerskap.meetings.api import public_router as meetings_public_router
 from partnerskap.meetings.api import router as meetings_router
 from partnerskap.projects.api import router as projects_router
@@ -51,6 +52,7 @@ api.add_router("/", figures_router, tags=["figures"])
 api.add_router("/", reception_router, tags=["reception"])
 api.add_router("/", conferences_router, tags=["conferences"])
 api.add_router("/", projects_router, tags=["projects"])
+api.add_router("/", goals_router, tags=["goals"])
 api.add_router("/", search_router, tags=["search"])
 api.add_router("/", annual_router, tags=["annual"])
 # Published minutes for everyone, without login: close to OParl's shape.

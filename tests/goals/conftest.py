@@ -55,3 +55,7 @@ def follow_up(world) -> Goal:
     import_figure(world, "2020-W10", 581)
     import_figure(world, "2020-W18", 1130)
     return follow_up_goal(world)
+
+
+from ..figures.conftest import pdf_text  # noqa: E402, F401 - the PDF's text for the tests
+from ..meetings.conftest import body, meeting  # noqa: E402, F401 - Ørland's meeting for papers
