@@ -32,7 +32,7 @@ from partnerskap.meetings.models import (
 
 pytestmark = pytest.mark.django_db
 
-APPS = ("core", "registry", "meetings", "projects")
+APPS = ("core", "registry", "meetings", "projects", "goals")
 
 # People named in the seed minutes: the demo tells their meetings with invented people only.
 SEED_NAMES = [
@@ -346,3 +346,26 @@ def test_the_nordland_project(demo):
     assert project.milestones.count() == 5 and project.risks.count() == 3
     audiences = set(project.communication.values_list("audience", flat=True))
     assert {"Styringsgruppen", "De tre pilotene", "Brukerutvalget", "Media"} <= audiences
+
+
+def test_the_goals_of_indre_fosen_and_orland(demo):
+    """Indre Fosen's follow-up goal reads the imported key figure: 581 → 1 130 against 1 200 is
+    on the way; Ørland's owners' signals pull apart where the demo says they do."""
+    from partnerskap.goals import selectors as goals
+    from partnerskap.goals.progress import Status
+    from partnerskap.registry.models import Partnership
+
+    year = timezone.localdate().year
+    indre_fosen = Partnership.objects.get(office__unit_number="5054")
+    follow_up = goals.goals_with_progress(indre_fosen, year)[0]
+    [reading] = follow_up.readings
+    assert (reading.baseline, reading.actual, reading.target_value) == (581, 1130, 1200)
+    assert (follow_up.status, follow_up.percent) == (Status.ON_THE_WAY, 89)
+    orland = Partnership.objects.get(office__unit_number="5057")
+    assert {row.status for row in goals.goals_with_progress(orland, year)} == {
+        Status.ON_THE_WAY,
+        Status.BEHIND,
+    }
+    signals = goals.signals(orland, year)
+    [pulling] = [s for s in signals["municipality"] if s.pulls_against_id]
+    assert pulling.pulls_against in signals["state"]

@@ -18,7 +18,7 @@ from partnerskap.registry.models import (
     Role,
 )
 
-from . import agreements, conferences, figures, finance, meetings, projects, reception
+from . import agreements, conferences, figures, finance, goals, meetings, projects, reception
 from .people import DEMO_PASSWORD, PEOPLE
 
 START_2018 = date(2018, 1, 1)
@@ -253,6 +253,7 @@ class DemoLoader:
         reception.load(self.users)
         conferences.load(self.users)
         projects.load(self.users)
+        goals.load(self.users)
         # The meetings are built with their after-commit work dropped (no e-mails about meetings
         # held years ago, meetings.build.no_mail), and the search index's updates with it: build
         # the index once from everything. By the command's name: the demo does not import search.
