@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.test import override_settings
 from django.utils import timezone, translation
 
+from partnerskap.annual.models import CouncilReport
+from partnerskap.annual.report import report_content
 from partnerskap.demo import meetings as demo_meetings
 from partnerskap.demo.loader import DemoLoader
 from partnerskap.meetings import selectors
@@ -369,3 +371,15 @@ def test_the_goals_of_indre_fosen_and_orland(demo):
     signals = goals.signals(orland, year)
     [pulling] = [s for s in signals["municipality"] if s.pulls_against_id]
     assert pulling.pulls_against in signals["state"]
+
+
+def test_orlands_council_report_draft_for_last_year(demo):
+    """Issue 20: Ørland's report to the municipal council for last year, a draft with texts,
+    whose facts come from the demo's bodies and agreement."""
+    year = timezone.localdate().year - 1
+    report = CouncilReport.objects.get(partnership__name="NAV Ørland", year=year)
+    assert report.texts["introduction"].startswith("NAV Ørland legger med dette fram")
+    assert not report.versions.exists()
+    sections = {s["key"]: s for s in report_content(report)["sections"]}
+    assert sections["bodies"]["tables"][0]["rows"]  # Ørland's bodies, with last year's counts
+    assert sections["agreement"]["lines"]

@@ -18,7 +18,17 @@ from partnerskap.registry.models import (
     Role,
 )
 
-from . import agreements, conferences, figures, finance, goals, meetings, projects, reception
+from . import (
+    agreements,
+    annual,
+    conferences,
+    figures,
+    finance,
+    goals,
+    meetings,
+    projects,
+    reception,
+)
 from .people import DEMO_PASSWORD, PEOPLE
 
 START_2018 = date(2018, 1, 1)
@@ -254,6 +264,7 @@ class DemoLoader:
         conferences.load(self.users)
         projects.load(self.users)
         goals.load(self.users)
+        annual.load(self.users)  # after the goals: the report reads them
         # The meetings are built with their after-commit work dropped (no e-mails about meetings
         # held years ago, meetings.build.no_mail), and the search index's updates with it: build
         # the index once from everything. By the command's name: the demo does not import search.
