@@ -72,6 +72,7 @@ from .goals import walk as goals_walk
 from .identity import walk as identity_walk
 from .meetings.conftest import at
 from .overview import walk as overview_walk
+from .plans import walk as plans_walk
 from .projects import walk as projects_walk
 from .reception import walk as reception_walk
 from .search import walk as search_walk
@@ -87,6 +88,7 @@ APP_WALKS = (
     conferences_walk,
     overview_walk,
     projects_walk,
+    plans_walk,
     identity_walk,
     goals_walk,
     annual_walk,

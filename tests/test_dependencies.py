@@ -33,6 +33,7 @@ LEVELS = {
     "projects": 4,  # a project's budget is finance's; its decisions go to meetings' bodies
     "search": 4,
     "goals": 4,  # goals and results read the figures' published series
+    "plans": 5,  # yearly plans link the goals of the year (goals: 4)
     "annual": 6,  # the council report and the annual wheel read every app of the year
     "demo": 7,
 }

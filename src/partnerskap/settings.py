@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "partnerskap.conferences",
     "partnerskap.projects",
     "partnerskap.goals",
+    "partnerskap.plans",
     "partnerskap.annual",
     "partnerskap.search",
     "partnerskap.archive",

@@ -56,6 +56,7 @@ urlpatterns = [
     path("", include("partnerskap.reception.urls")),
     path("", include("partnerskap.projects.urls")),
     path("", include("partnerskap.goals.urls")),
+    path("", include("partnerskap.plans.urls")),
     path("", include("partnerskap.annual.urls")),
     path("", include("partnerskap.search.urls")),
     path("", include("partnerskap.archive.urls")),
