@@ -46,7 +46,7 @@ def test_both_owners_approve_and_the_plan_is_frozen(world):
         ("state", world.county_director, "Fylkesdirektør"),
     }
     section = plan.sections.first()
-    with pytest.raises(ValidationError, match="frozen"):
+    with pytest.raises(ValidationError, match="låst"):
         services.section_update(
             actor=world.nav_leader,
             section=section,
