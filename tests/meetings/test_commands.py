@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from partnerskap.core import reminders
 from partnerskap.meetings import notify, services
 from partnerskap.meetings.models import (
     ActionItem,
@@ -19,6 +20,13 @@ from partnerskap.meetings.models import (
 )
 
 from .conftest import later_in_year
+
+
+@pytest.fixture(autouse=True)
+def _only_these_reminders(monkeypatch) -> None:
+    """Only what these tests are about: the reminders other apps register with
+    core/reminders.py (such as next year's plans in November and December) are left out."""
+    monkeypatch.setattr(reminders, "SENDERS", {})
 
 
 def remind(*args: str) -> str:
