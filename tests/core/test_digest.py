@@ -33,7 +33,7 @@ SECOND = "Avklar husleie med kommunen"
 def _only_these_reminders(monkeypatch) -> None:
     """Only what these tests are about: the reminders other apps register with
     core/reminders.py (such as next year's plans in November and December) are left out."""
-    monkeypatch.setattr(reminders, "SENDERS", {})
+    monkeypatch.setattr(reminders, "JOBS", {})
 
 
 def _remind(*args: str, capture) -> str:
