@@ -220,14 +220,17 @@ def _sort_visits(
     location: Location, period: Period, visits: Sequence[Visit], open_dates: set[date]
 ) -> _Tally:
     tally = _Tally()
-    hours = {d: location.intervals_on(d) for d in range(7)}
+    spans = {
+        d: [(i.start_minute, i.end_minute) for i in location.intervals_on(d)] for d in range(7)
+    }
     for index, visit in enumerate(visits):
         if not isinstance(visit, Visit):
             raise ReceptionInputError(f"visits[{index}]", ErrorCode.NOT_A_NUMBER, visit)
         if visit.day not in period:
             raise PeriodError(f"visits[{index}].day", ErrorCode.VISIT_OUTSIDE_PERIOD, visit.day)
         weekday = visit.day.weekday()
-        if visit.day in open_dates and any(i.contains(visit.arrival) for i in hours[weekday]):
+        minute = _minute_of_day(visit.arrival)
+        if visit.day in open_dates and any(a <= minute < b for a, b in spans[weekday]):
             tally.inside.append(visit)
             tally.hour_inside[visit.arrival.hour] += 1
             tally.weekday_inside[weekday] += 1
