@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
 from partnerskap.registry.access import access_scope
@@ -264,6 +265,37 @@ def agenda_schedule(meeting: Meeting, items: list[AgendaItem]) -> list[Scheduled
         out.append(ScheduledItem(item, clock, item.planned_minutes))
         clock += timedelta(minutes=item.planned_minutes)
     return out
+
+
+@dataclass
+class Overrun:
+    """The agenda's planned items end after the meeting's planned end (issue 14)."""
+
+    agenda_ends: datetime
+    meeting_ends: datetime
+    minutes: int
+
+    @property
+    def duration(self) -> str:
+        """ "1 h 40 min", "40 min", "2 h"."""
+        hours, minutes = divmod(self.minutes, 60)
+        if not hours:
+            return _("%(minutes)d min") % {"minutes": minutes}
+        if not minutes:
+            return _("%(hours)d h") % {"hours": hours}
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+
+
+def agenda_overrun(meeting: Meeting, schedule: list[ScheduledItem]) -> Overrun | None:
+    """How far the scheduled agenda runs past the meeting's end, or None when it fits."""
+    if not schedule:
+        return None
+    last = schedule[-1]
+    agenda_ends = last.starts + timedelta(minutes=last.minutes)
+    meeting_ends = timezone.localtime(meeting.ends_at)
+    if agenda_ends <= meeting_ends:
+        return None
+    return Overrun(agenda_ends, meeting_ends, (agenda_ends - meeting_ends) // timedelta(minutes=1))
 
 
 # --- the meeting pages ----------------------------------------------------------------------

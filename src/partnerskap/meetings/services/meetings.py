@@ -2,7 +2,7 @@
 attendance, held, cancelled."""
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -214,9 +214,25 @@ def undecided_items(meeting: Meeting) -> list[AgendaItem]:
     )
 
 
+def today() -> date:
+    """The day the day checks compare with (tests that hold next year's meetings move it)."""
+    return timezone.localdate()
+
+
+def refuse_before_the_day(meeting: Meeting, message: str) -> None:
+    """Refuse a step that belongs to the meeting's day or later (issue 14: a January meeting was
+    marked held, and its minutes approved, in December)."""
+    day = timezone.localdate(meeting.starts_at)
+    if day > today():
+        raise ValidationError(message % {"date": day.strftime("%d.%m.%Y")})
+
+
 @transaction.atomic
 def meeting_mark_held(*, actor: User, meeting: Meeting) -> Meeting:
     meeting = fresh(meeting.pk)
+    refuse_before_the_day(
+        meeting, _("The meeting cannot be marked as held before its day, %(date)s.")
+    )
     missing = undecided_items(meeting)
     if missing:
         raise ValidationError(

@@ -22,7 +22,7 @@ from ..models import (
     MinutesVersion,
 )
 from ._base import claim, fresh
-from .meetings import undecided_items
+from .meetings import refuse_before_the_day, undecided_items
 
 # --- minutes --------------------------------------------------------------------------------
 
@@ -127,6 +127,9 @@ def minutes_approve(*, actor: User, meeting: Meeting, publish: bool | None = Non
         raise ValidationError(_("The minutes are already approved."))
     if meeting.status not in lifecycle.STEPS["approve"][0]:
         raise ValidationError(_("Minutes can be approved once the meeting is held."))
+    refuse_before_the_day(
+        meeting, _("Minutes cannot be approved before the meeting's day, %(date)s.")
+    )
     return _approve(minutes, actor, ApprovalKind.EXPLICIT, timezone.now(), publish)
 
 

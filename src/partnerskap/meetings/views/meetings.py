@@ -65,6 +65,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "state_label": state_label(meeting),
         "deemed": lifecycle.is_deemed_approved(meeting.minutes),
         "agenda": agenda_rows(meeting, items),
+        "overrun": selectors.agenda_overrun(meeting, selectors.agenda_schedule(meeting, items)),
         "carried": list(selectors.open_actions(meeting.body_id, before=meeting.starts_at)),
         "steps": next_steps(state, can_run=can_run, started=started),
         "can_run": can_run,
