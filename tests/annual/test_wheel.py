@@ -38,7 +38,10 @@ def test_the_wheel_lists_the_agreements_the_reports_and_the_meetings_dates(world
         ("agreement_user_participation", datetime.date(2026, 6, 1)),
         ("agreement_period_ends", datetime.date(2026, 12, 31)),
         ("council_report", datetime.date(2026, 3, 31)),  # the report for 2025
+        ("plan", datetime.date(2026, 12, 31)),  # the evaluation of user participation 2026
     } <= dates
+    plans = [e for e in entries if e.kind == "plan"]
+    assert len(plans) == 3  # 2027's business and competence plans, and the evaluation
     assert [e.day for e in entries] == sorted(e.day for e in entries)
     last_year = year_entries(world.orland, orland_year)
     meetings = [e for e in last_year if e.kind == "meeting"]

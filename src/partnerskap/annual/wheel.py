@@ -2,8 +2,9 @@
 
 It owns no dates of its own but the council report's: the agreement's evaluation, user
 participation evaluation and period end come from the agreement in force (the same arithmetic as
-agreements/reminders.py), the meetings from the meetings app (with each body's annual plan), and
-the report's due date from annual. A fixed number of queries, whatever the amount of data.
+agreements/reminders.py), the plans' due dates from plans.selectors.due_dates, the meetings from
+the meetings app (with each body's annual plan), and the report's due date from annual. A fixed
+number of queries, whatever the amount of data.
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from partnerskap.agreements.models import Agreement, ReminderKind
 from partnerskap.agreements.reminders import add_months
 from partnerskap.meetings.models import Meeting, MeetingStatus
+from partnerskap.plans.selectors import due_dates as plan_due_dates
 from partnerskap.registry.models import Partnership
 
 from .models import CouncilReport
@@ -111,6 +113,21 @@ def report_entries(partnership: Partnership, year: int) -> list[Entry]:
     return entries
 
 
+def plan_entries(partnership: Partnership, year: int) -> list[Entry]:
+    """The plans' due dates in the year, from the plans app (two queries). The plans app reminds
+    of them itself (its job in core/reminders.py), so they carry no key here."""
+    return [
+        Entry(
+            due.date,
+            "plan_done" if due.done else "plan",
+            _("Done") if due.done else _("Plan due"),
+            due.label,
+            due.url,
+        )
+        for due in plan_due_dates(partnership, year)
+    ]
+
+
 def meeting_entries(partnership: Partnership, year: int) -> list[Entry]:
     """The meetings of the partnership's bodies in the year, not those cancelled (one query)."""
     meetings = (
@@ -136,6 +153,7 @@ def year_entries(partnership: Partnership, year: int) -> list[Entry]:
     entries = [
         *agreement_entries(partnership, year),
         *report_entries(partnership, year),
+        *plan_entries(partnership, year),
         *meeting_entries(partnership, year),
     ]
     return sorted(entries, key=lambda e: (e.day, e.kind != "meeting", e.title))
