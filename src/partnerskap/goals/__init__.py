@@ -7,6 +7,10 @@ Public selectors other apps may call (stable names, in :mod:`partnerskap.goals.s
     figures as they are now; at most six queries whatever the number of goals.
 ``progress_of(partnership, goals) -> list[GoalProgress]``
     The same for a chosen list of goals of one partnership (a page of them).
+``goals(partnership, year) -> QuerySet[Goal]``
+    The year's goals in their order, without progress (a choice of goals to link, a page).
+``goal_for_user(user, pk, change=False) -> Goal``
+    Access: 404 outside the partnership, 403 to readers when ``change``.
 ``goal_years(partnership) -> list[int]``
     The years with goals, newest first.
 ``signals(partnership, year) -> dict[str, list[SteeringSignal]]``
@@ -18,5 +22,7 @@ A ``GoalProgress`` has ``goal``, ``readings`` (one ``Reading`` per indicator), `
 ``Reading`` has ``name``, ``unit``, ``baseline``, ``baseline_period``, ``target`` (a Target or
 None), ``actual`` (a Decimal, ":" when only suppressed figures exist, or None), ``actual_period``,
 ``progress``, ``percent``, ``status``, ``status_label`` and ``values`` (every period's value).
-The goals table as HTML for a document: the template ``goals/_table.html`` with ``rows``.
+The goals table as HTML for a document: the template ``goals/_table.html`` with ``rows`` (and
+``print=True`` for plain-text status); as a PDF: ``papers.goals_pdf(partnership, year)``.
+The decision on the arithmetic and the thresholds: docs/decisions/0080.
 """

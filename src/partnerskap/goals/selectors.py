@@ -151,10 +151,11 @@ def progress_of(partnership: Partnership, chosen: list[Goal]) -> list[GoalProgre
         .order_by("position", "pk")
     )
     series = _series_values(partnership, [i.series for i in indicators if i.series_id])
+    years = {goal.pk: goal.year for goal in chosen}
     by_goal: dict[int, list[Reading]] = {}
     for indicator in indicators:
-        year = next(g.year for g in chosen if g.pk == indicator.goal_id)
-        by_goal.setdefault(indicator.goal_id, []).append(_reading(indicator, year, series))
+        reading = _reading(indicator, years[indicator.goal_id], series)
+        by_goal.setdefault(indicator.goal_id, []).append(reading)
     found = []
     for goal in chosen:
         readings = by_goal.get(goal.pk, [])
