@@ -82,7 +82,7 @@ def test_count_import_analyse_and_attach_a_scenario(
             "Rissa er ikke åpent for oppmøte kl. 15:55"
         )
         assert Visit.objects.filter(location=rissa).count() == before + 1
-        submit(page, nb("Keep it anyway"))
+        submit(page, nb("Keep the visit anyway"))
     expect(page.get_by_role("status").first).to_contain_text("Besøk registrert: 5 minutter")
     assert Visit.objects.get(location=rissa, day=date(2020, 3, 31), arrival="15:55").outside_hours
     assert Visit.objects.filter(location=rissa).count() == before + 2

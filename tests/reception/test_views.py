@@ -212,7 +212,7 @@ def test_a_tap_outside_walk_in_hours_asks_first_then_keeps_it_apart(client, worl
     with _clock(monday_evening):
         response = client.post(url, {"minutes": 5})
         assert response.status_code == 400
-        assert "Behold likevel" in _text(response)
+        assert "Behold besøket likevel" in _text(response)
         assert not Visit.objects.exists()
         response = client.post(url, {"minutes": 5, "keep_outside_hours": "on"})
     assert response.status_code == 302

@@ -109,7 +109,9 @@ class VisitForm(AkselFormMixin, forms.Form):
     day = forms.DateField(label=_("Date"), widget=DATE)
     arrival = forms.TimeField(label=_("Time of arrival"), widget=TIME)
     minutes = forms.IntegerField(label=_("Minutes spent"), min_value=0, max_value=24 * 60)
-    keep_outside_hours = forms.BooleanField(label=_("Keep it anyway"), required=False)
+    keep_outside_hours = forms.BooleanField(
+        label=_("Keep the visit outside walk-in hours"), required=False
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -26,8 +26,8 @@ def is_within_hours(location: Location, day: date, arrival: time) -> bool:
 
 def outside_hours_message(location: Location, day: date, arrival: time) -> str:
     return _(
-        "%(place)s is not open for walk-ins at %(time)s on %(date)s. Tick “Keep it anyway” to "
-        "register the visit; it is counted separately from visits in walk-in hours."
+        "%(place)s is not open for walk-ins at %(time)s on %(date)s. Choose “Keep the visit "
+        "anyway” to register it; it is counted separately from visits in walk-in hours."
     ) % {"place": location.name, "time": f"{arrival:%H:%M}", "date": f"{day:%d.%m.%Y}"}
 
 
