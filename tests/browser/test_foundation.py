@@ -3,10 +3,8 @@
 Visible text is asserted in bokmål, the default language, as a person in NAV Ørland would read it.
 """
 
-import os
 import re
 from datetime import time
-from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -14,7 +12,6 @@ from partnerskap.registry.models import Office, OpeningHours, Partnership
 
 from .conftest import check_a11y, follow, log_in, submit, visit
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot.png"
 DAY = re.IGNORECASE  # weekday names may be written with a small or a capital letter
 
 
@@ -76,10 +73,6 @@ def test_nav_leader_opens_the_partnership_and_sees_owners_model_leader_and_hours
 ) -> None:
     log_in(page, "leder.orland")
     open_orland_from_home(page)
-
-    if os.environ.get("PARTNERSKAP_SCREENSHOT"):
-        page.evaluate("document.fonts.ready.then(() => true)")
-        page.screenshot(path=str(SCREENSHOT), full_page=False)
 
     main = page.get_by_role("main")
     owners = main.get_by_role("region", name="Eiere")
