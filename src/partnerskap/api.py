@@ -26,6 +26,7 @@ from partnerskap.finance.api import router as finance_router
 from partnerskap.goals.api import router as goals_router
 from partnerskap.meetings.api import public_router as meetings_public_router
 from partnerskap.meetings.api import router as meetings_router
+from partnerskap.plans.api import router as plans_router
 from partnerskap.projects.api import router as projects_router
 from partnerskap.reception.api import router as reception_router
 from partnerskap.registry.api import router as registry_router
@@ -53,6 +54,7 @@ api.add_router("/", reception_router, tags=["reception"])
 api.add_router("/", conferences_router, tags=["conferences"])
 api.add_router("/", projects_router, tags=["projects"])
 api.add_router("/", goals_router, tags=["goals"])
+api.add_router("/", plans_router, tags=["plans"])
 api.add_router("/", search_router, tags=["search"])
 api.add_router("/", annual_router, tags=["annual"])
 # Published minutes for everyone, without login: close to OParl's shape.

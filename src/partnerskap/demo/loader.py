@@ -26,6 +26,7 @@ from . import (
     finance,
     goals,
     meetings,
+    plans,
     projects,
     reception,
 )
@@ -265,6 +266,7 @@ class DemoLoader:
         projects.load(self.users)
         goals.load(self.users)
         annual.load(self.users)  # after the goals: the report reads them
+        plans.load(self.users)  # after the goals, which the plans link when there are any
         # The meetings are built with their after-commit work dropped (no e-mails about meetings
         # held years ago, meetings.build.no_mail), and the search index's updates with it: build
         # the index once from everything. By the command's name: the demo does not import search.

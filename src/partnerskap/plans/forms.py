@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerskap.core.forms import AkselFormMixin
 from partnerskap.core.models import User
+from partnerskap.goals.models import Goal
 from partnerskap.meetings.forms.people import PersonOrNewMixin
 from partnerskap.registry.forms import DateInput
 
@@ -43,6 +44,25 @@ class MeasureForm(PersonOrNewMixin, RevisionForm):
     def __init__(self, data=None, *, people: QuerySet[User], **kwargs) -> None:
         super().__init__(data, **kwargs)
         self.add_new_person_fields(people)
+
+
+class GoalChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.title} ({obj.year})"
+
+
+class GoalsForm(RevisionForm):
+    goals = GoalChoiceField(
+        label=_("Goals the plan works towards"),
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The goals and results agreed for the partnership."),
+    )
+
+    def __init__(self, data=None, *, goals: QuerySet[Goal], **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        self.fields["goals"].queryset = goals  # type: ignore[attr-defined]
 
 
 class ApproveForm(RevisionForm):

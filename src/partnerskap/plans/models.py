@@ -41,9 +41,12 @@ class Plan(TimeStampedModel):
     # The number the version being drafted (or awaiting approval) will have, and why it was made.
     number = models.PositiveIntegerField(_("version"), default=1)
     reason = models.TextField(_("reason for the change"), blank=True)
+    goals = models.ManyToManyField(
+        "goals.Goal", blank=True, related_name="plans", verbose_name=_("goals")
+    )
     revision = models.PositiveIntegerField(default=1)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[goals])
 
     class Meta:
         verbose_name = _("plan")

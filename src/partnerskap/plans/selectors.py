@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
+from partnerskap.goals.models import Goal
 from partnerskap.registry.models import Partnership
 
 from .models import (
@@ -107,6 +108,7 @@ def plan_detail(plan: Plan) -> Plan:
         Plan.objects.select_related("partnership")
         .prefetch_related(
             "sections",
+            "goals",
             Prefetch("measures", queryset=PlanMeasure.objects.select_related("owner")),
             Prefetch(
                 "versions",
@@ -142,6 +144,7 @@ def plan_people(partnership: Partnership) -> QuerySet[User]:
 def readable_content(content: dict) -> dict:
     """A frozen version's content for the page: the same shape as `live_content`."""
     return {
+        "goals": content.get("goals", []),
         "sections": content.get("sections", []),
         "measures": [
             {
@@ -156,8 +159,9 @@ def readable_content(content: dict) -> dict:
 
 
 def live_content(plan: Plan) -> dict:
-    """The draft's sections and measures (from `plan_detail`'s prefetch)."""
+    """The draft's goals, sections and measures (from `plan_detail`'s prefetch)."""
     return {
+        "goals": [g.title for g in plan.goals.all()],
         "sections": list(plan.sections.all()),
         "measures": [
             {
@@ -169,3 +173,11 @@ def live_content(plan: Plan) -> dict:
             for m in plan.measures.all()
         ],
     }
+
+
+def goal_choices(plan: Plan) -> QuerySet[Goal]:
+    """The goals a plan may be linked to: its partnership's, of the plan's year and the year
+    before (a goal may run over two years)."""
+    return Goal.objects.filter(
+        partnership_id=plan.partnership_id, year__in=(plan.year - 1, plan.year)
+    ).order_by("-year", "position", "pk")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from partnerskap.core.models import User
 from partnerskap.core.services import apply, claim_revision, locked, save
+from partnerskap.goals.models import Goal
 from partnerskap.meetings.services._base import person_or_new
 from partnerskap.registry.models import Partnership
 
@@ -107,6 +108,24 @@ def section_update(
 
 
 @transaction.atomic
+def plan_set_goals(*, actor: User, plan: Plan, goals: list[Goal], revision: int | None) -> Plan:
+    """Link the plan to goals and results agreed for its partnership (goals app)."""
+    fresh = _drafting(actor, plan, revision)
+    foreign = [g for g in goals if g.partnership_id != fresh.partnership_id]
+    if foreign:
+        raise ValidationError(
+            {
+                "goals": _("“%(goal)s” is a goal of another partnership.")
+                % {"goal": foreign[0].title}
+            }
+        )
+    fresh.goals.set(goals)
+    save(fresh, actor=actor)
+    plan.refresh_from_db()
+    return plan
+
+
+@transaction.atomic
 def measure_add(
     *,
     actor: User,
@@ -131,6 +150,7 @@ def snapshot(plan: Plan) -> dict:
     measures = plan.measures.select_related("owner").order_by("deadline", "pk")
     return {
         "title": str(plan),
+        "goals": [g.title for g in plan.goals.order_by("year", "position", "pk")],
         "sections": [{"heading": s.heading, "text": s.text} for s in plan.sections.all()],
         "measures": [
             {
@@ -167,15 +187,18 @@ def plan_submit(*, actor: User, plan: Plan, revision: int | None) -> PlanVersion
 
 @transaction.atomic
 def plan_approve(
-    *, actor: User, plan: Plan, side: str, approved_as: str, revision: int | None
+    *, actor: User, plan: Plan, approved_as: str, revision: int | None, side: str = ""
 ) -> PlanApproval:
-    """One owner approves the version awaiting approval, as their party; when both parties have
-    approved it, the plan is approved and frozen."""
+    """One owner approves the version awaiting approval, as their party (which need not be named
+    by someone who represents only one); when both parties have approved it, the plan is
+    approved and frozen."""
     if not can_read(actor, plan.partnership_id):
         raise PermissionDenied
     sides = approving_sides(actor, plan.partnership)
     if not sides:
         raise ValidationError({"side": _("Only the owners' representatives can approve the plan.")})
+    if not side and len(sides) == 1:
+        side = sides[0]
     if side not in sides:
         raise ValidationError(
             {"side": _("You cannot approve for %(side)s.") % {"side": ApprovalSide(side).label}}

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -14,9 +15,11 @@ from partnerskap.registry.selectors import partnership_for_user
 
 from . import selectors, services
 from .access import approving_sides, can_draft, evaluation_for_user, plan_for_user, version_for_user
+from .documents import version_pdf
 from .forms import (
     ApproveForm,
     EvaluationForm,
+    GoalsForm,
     MeasureForm,
     PlanForm,
     ReviseForm,
@@ -67,13 +70,15 @@ def plan_create(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_detail(plan_for_user(request.user, pk))
     versions = list(plan.versions.all())
-    pending = next((v for v in versions if v.number == plan.number), None)
+    sent = next((v for v in versions if v.number == plan.number), None)
     context = {
         "plan": plan,
         "partnership": plan.partnership,
         "versions": versions,
-        "pending": pending if plan.status == "awaiting" else None,
+        "sent": sent,  # the version awaiting approval or approved, with its approvals
+        "pending": sent if plan.status == "awaiting" else None,
         "can_draft": can_draft(request.user, plan.partnership_id),
+        "editable": plan.status == "draft" and can_draft(request.user, plan.partnership_id),
         "sides": approving_sides(request.user, plan.partnership),
         **selectors.live_content(plan),
     }
@@ -112,6 +117,27 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
         saved=_("The section was saved."),
         title=_("Section: %(heading)s") % {"heading": section.heading},
         submit=_("Save the section"),
+        back=_plan_url(plan),
+        partnership=plan.partnership,
+        plan=plan,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def plan_goals(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = plan_for_user(request.user, pk, draft=True)
+    initial = {"goals": list(plan.goals.all()), "revision": plan.revision}
+    return form_view(
+        request,
+        GoalsForm(posted(request), goals=selectors.goal_choices(plan), initial=initial),
+        template=FORM,
+        save=lambda data: services.plan_set_goals(
+            actor=request.user, plan=plan, goals=list(data["goals"]), revision=data["revision"]
+        ),
+        then=lambda _plan: _plan_url(plan),
+        saved=_("The plan's goals were saved."),
+        title=_("Goals of %(plan)s") % {"plan": plan},
+        submit=_("Save the goals"),
         back=_plan_url(plan),
         partnership=plan.partnership,
         plan=plan,
@@ -214,6 +240,18 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **selectors.readable_content(version.content),
     }
     return render(request, "plans/version_detail.html", context)
+
+
+@require_GET
+def version_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The frozen version as PDF/A (its content never changes, so neither does the PDF)."""
+    version = version_for_user(request.user, pk)
+    name = f"{version.plan.kind}-{version.plan.year}-v{version.number}.pdf"
+    return HttpResponse(
+        version_pdf(version),
+        content_type="application/pdf",
+        headers={"Content-Disposition": content_disposition_header(False, name)},
+    )
 
 
 @require_http_methods(["GET", "POST"])
