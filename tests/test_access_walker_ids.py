@@ -263,7 +263,10 @@ def _foreign(world: World) -> Foreign:
     signal = goal_services.signal_create(
         actor=leader, partnership=world.other, year=day.year, owner="state", title="Ålesunds signal"
     )
-    objects += [area, budget, signal]
+    goal = goal_services.goal_create(
+        actor=leader, partnership=world.other, year=day.year, title="Ålesunds mål"
+    )
+    objects += [area, budget, signal, goal]
     return Foreign(
         {
             "partnership_id": world.other.pk,
@@ -280,6 +283,7 @@ def _foreign(world: World) -> Foreign:
             "registration_id": registration.pk,
             "row_id": pilot.status_row.pk,
             "pulls_against_id": signal.pk,
+            "goal_id": goal.pk,  # a plan's goals
         },
         {type(obj): obj for obj in objects},
     )

@@ -230,13 +230,13 @@ def section_add(request: HttpRequest, plan_id: int, payload: SectionIn) -> Statu
 
 
 @router.put(
-    "/plans/{plan_id}/sections/{section_id}", response=SectionOut, summary="Change a section"
+    "/plans/{plan_id}/sections/{plan_section_id}", response=SectionOut, summary="Change a section"
 )
-def section_update(request: HttpRequest, plan_id: int, section_id: int, payload: SectionIn):
+def section_update(request: HttpRequest, plan_id: int, plan_section_id: int, payload: SectionIn):
     plan = plan_for_user(request.user, plan_id, draft=True)
-    section = plan.sections.filter(pk=section_id).first()
+    section = plan.sections.filter(pk=plan_section_id).first()
     if section is None:
-        raise ValidationError({"section_id": _("The plan has no such section.")})
+        raise ValidationError({"plan_section_id": _("The plan has no such section.")})
     return services.section_update(actor=request.user, section=section, **payload.dict())
 
 
