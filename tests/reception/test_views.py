@@ -416,3 +416,20 @@ def test_partnership_page_leads_to_its_office_reception(client, world):
     )
     client.force_login(world.other_leader)
     assert client.get(link).status_code == 404
+
+
+def test_the_analysis_puts_the_locations_side_by_side_first(client, world, reception):
+    """Issue 14: a summary table of the locations before each location's figures and inputs."""
+    client.force_login(world.member)
+    response = client.get(_analysis_url(world))
+    html = response.content.decode()
+    assert html.index("Stedene side om side") < html.index('id="location-')
+    table = html[html.index('id="side-by-side"') :].split("</table>")[0]
+    text = " ".join(re.sub(r"<[^>]+>", " ", table).split())
+    assert "Tall Leksvik Rissa" in text  # a column per location, in the order of the sections
+    # Leksvik's idle share (26 of 30 hours) beside Rissa's (75 of 90), Rissa's 12,8 visits a day
+    assert "Andel av arbeidstimene uten besøkende 87 % 83 %" in text
+    assert re.search(r"Besøk per åpen dag \S+ 12,8 ", text)
+    assert "Reisetimer 30 0" in text
+    chosen = client.get(_analysis_url(world, sted=reception.rissa.pk))
+    assert 'id="side-by-side"' not in chosen.content.decode()  # one location: nothing to compare

@@ -41,6 +41,21 @@ def locations_context(analyses: list[LocationAnalysis]) -> list[dict]:
     return locations
 
 
+def side_by_side(locations: list[dict]) -> dict | None:
+    """The analysed locations' figures in one table, a column per location, to compare them at a
+    glance before each location's figures with their inputs; None for fewer than two."""
+    analysed = [item for item in locations if item["analysis"] is not None]
+    if len(analysed) < 2:
+        return None
+    columns = [item["location"] for item in analysed]
+    by_key = [{row.key: row for row in item["rows"]} for item in analysed]
+    rows = [
+        (by_key[0][key].label, [figures[key].value for figures in by_key])
+        for key in (row.key for row in analysed[0]["rows"])
+    ]
+    return {"columns": columns, "rows": rows}
+
+
 def outcome_context(outcome: ScenarioOutcome) -> dict:
     """What the scenario page and its PDF show: today per location, then each change."""
     locations = locations_context(outcome.analyses)

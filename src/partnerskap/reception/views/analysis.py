@@ -17,7 +17,7 @@ from partnerskap.meetings import services as meeting_services
 from partnerskap.registry.access import access_scope
 
 from .. import selectors, services
-from ..documents import locations_context, outcome_context, pdf_name, scenario_pdf
+from ..documents import locations_context, outcome_context, pdf_name, scenario_pdf, side_by_side
 from ..forms import AnalysisForm, AttachForm, ChangeForm, ScenarioForm
 from ..models import Location
 from ._common import form_page, form_view, office_url
@@ -49,7 +49,8 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
         period = span
     if period:
         analyses = selectors.analyse_locations(locations, *period)
-        context |= {"locations": locations_context(analyses), "period": period}
+        shown = locations_context(analyses)
+        context |= {"locations": shown, "side_by_side": side_by_side(shown), "period": period}
     return render(request, "reception/analysis.html", context, status=400 if form.errors else 200)
 
 
