@@ -168,5 +168,6 @@ def build(world) -> AppWalk:
             "finance:budget_edit": budget,
             "finance:budget_import": budget,
             "finance:budget_pdf": budget,
+            "finance:budget_xlsx": budget,
         },
     )
