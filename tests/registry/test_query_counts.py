@@ -40,8 +40,9 @@ class Page:
 # add a count and a page; details their prefetches; change logs one query per history table and
 # one per kind of object the shown changes name (office, county, person, …).
 PAGES = [
-    # The front page asks every app what waits for the person (core/needs.py): a fixed number each.
-    Page("home", "nav_leader", "/", 16),
+    # The front page asks every app what waits for the person (core/needs.py): a fixed number each
+    # (the plans app added one: a plan that waits for an owner's approval).
+    Page("home", "nav_leader", "/", 17),
     Page("partnership list (admin)", "admin", "/partnerskap/", 7),
     Page("partnership list", "county_director", "/partnerskap/", 8),
     Page("partnership detail", "county_director", "/partnerskap/{partnership}/", 11),
