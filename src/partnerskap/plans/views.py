@@ -35,6 +35,20 @@ def _plan_url(plan) -> str:
     return reverse("plans:plan_detail", args=[plan.pk])
 
 
+def _plan_form(request: HttpRequest, plan, form, **page: object) -> HttpResponse:
+    """A form page about one plan: saved through a service, then back to the plan's page."""
+    return form_view(
+        request,
+        form,
+        template=FORM,
+        then=lambda _result: _plan_url(plan),
+        back=_plan_url(plan),
+        partnership=plan.partnership,
+        plan=plan,
+        **page,
+    )
+
+
 @require_GET
 def plan_list(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = partnership_for_user(request.user, pk)
@@ -88,18 +102,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def section_add(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_user(request.user, pk, draft=True)
-    return form_view(
+    return _plan_form(
         request,
+        plan,
         SectionForm(posted(request), initial={"revision": plan.revision}),
-        template=FORM,
         save=lambda data: services.section_add(actor=request.user, plan=plan, **data),
-        then=lambda _section: _plan_url(plan),
         saved=_("The section was added."),
         title=_("New section"),
         submit=_("Add the section"),
-        back=_plan_url(plan),
-        partnership=plan.partnership,
-        plan=plan,
     )
 
 
@@ -108,18 +118,14 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
     section = get_object_or_404(PlanSection.objects.select_related("plan"), pk=pk)
     plan = plan_for_user(request.user, section.plan_id, draft=True)
     initial = {"heading": section.heading, "text": section.text, "revision": plan.revision}
-    return form_view(
+    return _plan_form(
         request,
+        plan,
         SectionForm(posted(request), initial=initial),
-        template=FORM,
         save=lambda data: services.section_update(actor=request.user, section=section, **data),
-        then=lambda _section: _plan_url(plan),
         saved=_("The section was saved."),
         title=_("Section: %(heading)s") % {"heading": section.heading},
         submit=_("Save the section"),
-        back=_plan_url(plan),
-        partnership=plan.partnership,
-        plan=plan,
     )
 
 
@@ -127,20 +133,16 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_goals(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_user(request.user, pk, draft=True)
     initial = {"goals": list(plan.goals.all()), "revision": plan.revision}
-    return form_view(
+    return _plan_form(
         request,
+        plan,
         GoalsForm(posted(request), goals=selectors.goal_choices(plan), initial=initial),
-        template=FORM,
         save=lambda data: services.plan_set_goals(
             actor=request.user, plan=plan, goals=list(data["goals"]), revision=data["revision"]
         ),
-        then=lambda _plan: _plan_url(plan),
         saved=_("The plan's goals were saved."),
         title=_("Goals of %(plan)s") % {"plan": plan},
         submit=_("Save the goals"),
-        back=_plan_url(plan),
-        partnership=plan.partnership,
-        plan=plan,
     )
 
 
@@ -152,39 +154,31 @@ def measure_add(request: HttpRequest, pk: int) -> HttpResponse:
         people=selectors.plan_people(plan.partnership),
         initial={"revision": plan.revision},
     )
-    return form_view(
+    return _plan_form(
         request,
+        plan,
         form,
-        template=FORM,
         save=lambda _data: services.measure_add(
             actor=request.user, plan=plan, **form.person_fields()
         ),
-        then=lambda _measure: _plan_url(plan),
         saved=_("The measure was added."),
         title=_("New measure"),
         submit=_("Add the measure"),
-        back=_plan_url(plan),
-        partnership=plan.partnership,
-        plan=plan,
     )
 
 
 @require_http_methods(["GET", "POST"])
 def plan_submit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_user(request.user, pk, draft=True)
-    return form_view(
+    return _plan_form(
         request,
+        plan,
         RevisionForm(posted(request), initial={"revision": plan.revision}),
-        template=FORM,
         save=lambda data: services.plan_submit(actor=request.user, plan=plan, **data),
-        then=lambda _version: _plan_url(plan),
         saved=_("The plan was sent to both owners for approval."),
         title=_("Send %(plan)s for approval") % {"plan": plan},
         intro=_("Its text is frozen as it is now; both owners approve it, each as their party."),
         submit=_("Send for approval"),
-        back=_plan_url(plan),
-        partnership=plan.partnership,
-        plan=plan,
     )
 
 
@@ -194,38 +188,30 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
     sides = approving_sides(request.user, plan.partnership)
     if not sides:
         raise PermissionDenied  # only the owners' representatives approve
-    return form_view(
+    return _plan_form(
         request,
+        plan,
         ApproveForm(posted(request), sides=sides, initial={"revision": plan.revision}),
-        template=FORM,
         save=lambda data: services.plan_approve(actor=request.user, plan=plan, **data),
-        then=lambda _approval: _plan_url(plan),
         saved=_("Your approval was recorded."),
         title=_("Approve %(plan)s") % {"plan": plan},
         intro=_("You approve the version sent for approval, as the party you choose."),
         submit=_("Approve the plan"),
-        back=_plan_url(plan),
-        partnership=plan.partnership,
-        plan=plan,
     )
 
 
 @require_http_methods(["GET", "POST"])
 def plan_revise(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_user(request.user, pk, draft=True)
-    return form_view(
+    return _plan_form(
         request,
+        plan,
         ReviseForm(posted(request), initial={"revision": plan.revision}),
-        template=FORM,
         save=lambda data: services.plan_revise(actor=request.user, plan=plan, **data),
-        then=lambda _plan: _plan_url(plan),
         saved=_("A new version was started; the approved versions stay as they were."),
         title=_("Change %(plan)s") % {"plan": plan},
         intro=_("The approved plan is frozen: a change is a new version that both owners approve."),
         submit=_("Start a new version"),
-        back=_plan_url(plan),
-        partnership=plan.partnership,
-        plan=plan,
     )
 
 
